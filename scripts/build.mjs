@@ -1,0 +1,33 @@
+// Bundles the CLI, the language server and the VS Code client into dist/ with esbuild.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+for (const entry of entries) {
+  if (!existsSync(entry.in)) continue;
+  await build({
+    ...common,
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    external: entry.external ?? [],
+    banner: entry.banner ? { js: entry.banner } : undefined,
+    metafile: false,
+  });
+}
+if (watch) console.log('watch mode is not supported; rebuild with npm run build');

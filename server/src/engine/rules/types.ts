@@ -1,0 +1,69 @@
+import type { Diagnostic, OkrDocument, Range, Severity } from '../model/types';
+import type { DocumentProgress, StatusThresholds } from '../progress/types';
+
+export type RuleSeverity = Severity | 'off';
+
+/** A text replacement, LSP style (0-based, end exclusive). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** What a fix must ask a person before it can apply (e.g. a baseline the file does not have). */
+export interface FixInput {
+  name: string;
+  prompt: string;
+  placeholder?: string;
+  /** A regular expression (source) the answer must match. */
+  pattern?: string;
+}
+
+export interface Fix {
+  title: string;
+  /** The fix the editor offers first (Ctrl+. then Enter). */
+  isPreferred?: boolean;
+  edits: TextEdit[];
+  /** Present when the fix cannot apply without answers; `edits` is then empty. */
+  needsInput?: FixInput[];
+}
+
+export interface RuleConfigEntry {
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+export interface EngineConfig {
+  rules: Record<string, RuleConfigEntry>;
+  thresholds: StatusThresholds;
+}
+
+export interface RuleContext {
+  text: string;
+  /** The source split into lines without their line breaks. */
+  lines: string[];
+  doc: OkrDocument;
+  progress: DocumentProgress;
+  asOf: string;
+  options: Record<string, unknown>;
+}
+
+export interface RuleExample {
+  bad: string;
+  good: string;
+}
+
+export interface Rule {
+  /** Stable id: tools and people depend on it. */
+  id: string;
+  defaultSeverity: RuleSeverity;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Why it matters, with the OKR source it comes from. */
+  rationale: string;
+  examples: RuleExample[];
+  defaultOptions?: Record<string, unknown>;
+  /** Reports findings; the engine sets rule id and severity. */
+  check(ctx: RuleContext, report: (finding: Omit<Diagnostic, 'rule' | 'severity'>) => void): void;
+  /** Fixes for one of this rule's diagnostics; `answers` holds replies to a fix's `needsInput`. */
+  fixes?(ctx: RuleContext, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[];
+}
