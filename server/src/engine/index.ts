@@ -1,0 +1,9 @@
+// The pure engine: everything the CLI and the language server share. Imports no editor API.
+export * from './model/types';
+export { parseDocument, splitLines } from './parser';
+export { computeProgress, krProgress, objectiveProgress, expectedShare, impliedTarget, weakest } from './progress';
+export * from './progress/types';
+export { analyzeText, type Analysis, type AnalyzeOptions } from './analyze';
+export { isValidIsoDate, todayIso, periodBounds, addDays, dayNumber } from './dates';
+export { sentenceDirection, type Direction } from './direction';
+export { parseNumber, makeQuantity, formatQuantityLike, sameUnit, describeUnit } from './values';

@@ -1,0 +1,80 @@
+// What a KR sentence says about numbers: `from X to Y`, `to Y`, `by N%` (relative), `by DATE`.
+import type { DateValue, Quantity, Range, SentenceFacts } from '../model/types';
+import { makeQuantity, NUMBER_SOURCE } from '../values';
+
+/** Words that follow a number without being its unit. */
+const NOT_UNITS = new Set([
+  'to', 'by', 'from', 'in', 'on', 'of', 'and', 'or', 'the', 'a', 'an', 'per', 'for', 'with', 'at', 'than', 'within',
+  'across', 'before', 'after', 'until', 'each', 'every', 'while', 'over', 'under', 'into', 'vs', 'versus', 'between',
+  'is', 'are', 'was', 'were', 'be', 'as', 'that', 'which', 'this', 'those', 'these', 'more', 'less', 'fewer', 'or',
+]);
+
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const QUANTITY = String.raw`(?<![\w.,$€£¥-])(${NUMBER_SOURCE})(?![\w-])(?:[ \t]+([A-Za-z][A-Za-z-]*))?`;
+const QUANTITY_RE = new RegExp(QUANTITY, 'g');
+const DATE_RE = new RegExp(String.raw`\b${DATE}\b`, 'g');
+
+interface Located<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** Reads the facts of a KR sentence; `origin` is where the sentence starts in the document. */
+export function sentenceFacts(text: string, origin: { line: number; character: number }): SentenceFacts {
+  const rangeOf = (start: number, end: number): Range => ({
+    start: { line: origin.line, character: origin.character + start },
+    end: { line: origin.line, character: origin.character + end },
+  });
+
+  const dates: Located<DateValue>[] = [];
+  for (const m of text.matchAll(DATE_RE)) {
+    const start = m.index ?? 0;
+    dates.push({ value: { iso: m[0], range: rangeOf(start, start + m[0].length) }, start, end: start + m[0].length });
+  }
+  const insideDate = (i: number) => dates.some((d) => i >= d.start && i < d.end);
+
+  const quantities: Located<Quantity>[] = [];
+  for (const m of text.matchAll(QUANTITY_RE)) {
+    const start = m.index ?? 0;
+    if (insideDate(start)) continue;
+    const unitWord = m[2] && !NOT_UNITS.has(m[2].toLowerCase()) ? m[2] : undefined;
+    const raw = unitWord ? text.slice(start, start + m[0].length) : m[1];
+    const quantity = makeQuantity(m[1], unitWord, raw, rangeOf(start, start + raw.length));
+    if (quantity) quantities.push({ value: quantity, start, end: start + raw.length });
+  }
+
+  const facts: SentenceFacts = { quantities: quantities.map((q) => q.value) };
+  const wordBefore = (index: number) => /(\w+)\s*$/.exec(text.slice(0, index))?.[1]?.toLowerCase();
+
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i];
+    const before = wordBefore(q.start);
+    if (before === 'from' && !facts.from) {
+      facts.from = q.value;
+      const next = quantities[i + 1];
+      if (next && wordBefore(next.start) === 'to' && /^\s*to\s*$/i.test(text.slice(q.end, next.start))) {
+        facts.to = next.value;
+        shareUnits(facts.from, facts.to);
+        i++;
+      }
+    } else if (before === 'to' && !facts.to) {
+      facts.to = q.value;
+    } else if (before === 'by' && !facts.by) {
+      facts.by = q.value;
+    }
+  }
+  for (const d of dates) {
+    if (wordBefore(d.start) === 'by' || wordBefore(d.start) === 'until' || wordBefore(d.start) === 'before') {
+      facts.date = d.value;
+    }
+  }
+  if (!facts.date && dates.length === 1) facts.date = dates[0].value;
+  return facts;
+}
+
+/** `from 30 to 45 days`: the unit written once applies to both ends. */
+function shareUnits(from: Quantity, to: Quantity): void {
+  if (from.unit === '' && to.unit !== '') from.unit = to.unit;
+  else if (to.unit === '' && from.unit !== '') to.unit = from.unit;
+}
