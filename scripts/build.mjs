@@ -11,7 +11,10 @@ const common = {
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  // Some dependencies are ESM that call createRequire(import.meta.url): give the CommonJS bundle a real URL.
+  define: { 'import.meta.url': '__okrImportMetaUrl' },
 };
+const importMetaShim = "const __okrImportMetaUrl = require('url').pathToFileURL(__filename).href;";
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
@@ -26,7 +29,7 @@ for (const entry of entries) {
     entryPoints: [entry.in],
     outfile: entry.out,
     external: entry.external ?? [],
-    banner: entry.banner ? { js: entry.banner } : undefined,
+    banner: { js: entry.banner ? `${entry.banner}\n${importMetaShim}` : importMetaShim },
     metafile: false,
   });
 }

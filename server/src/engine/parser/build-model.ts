@@ -258,7 +258,12 @@ export class ModelBuilder {
     const c = n.children as Children;
     const number = tok(c, 'NumberLiteral');
     if (!number) return undefined;
-    const word = tok(c, 'Word');
+    let word = tok(c, 'Word');
+    if (word && /[$€£¥%]/.test(number.image)) {
+      // `$1M great`: a currency or a percentage already says what is counted, so the word is out of place.
+      this.error(tokenRange(word), `unexpected '${word.image}' after '${number.image}'`);
+      word = undefined;
+    }
     const range = word ? spanRange(tokenRange(number), tokenRange(word)) : tokenRange(number);
     const raw = word ? `${number.image} ${word.image}` : number.image;
     return makeQuantity(number.image, word?.image, raw, range);

@@ -2,7 +2,7 @@
 import type { KeyResult, Objective, OkrDocument, Quantity, Task } from '../model/types';
 import { dayNumber, todayIso } from '../dates';
 import { sentenceDirection } from '../direction';
-import { roundFloat } from '../values';
+import { formatQuantityLike, roundFloat, sameUnit } from '../values';
 import {
   DEFAULT_THRESHOLDS, type ComputedStatus, type DocumentProgress, type KrKind, type KrProgress, type ObjectiveProgress,
   type ProgressOptions,
@@ -45,7 +45,8 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
   const targetDate = kr.target?.date?.iso ?? kr.sentence.date?.iso;
   const checkins = kr.checkins.filter((c) => c.date.iso <= opts.asOf);
   const latest = checkins[checkins.length - 1];
-  const latestValue = [...checkins].reverse().find((c) => c.value);
+  // A check-in in another unit is an error in the file; it must not skew the figures.
+  const latestValue = [...checkins].reverse().find((c) => c.value && (!baseline || sameUnit(c.value.unit, baseline.unit)));
   const current = latestValue?.value ?? baseline;
 
   let progress: number | null = null;
@@ -82,7 +83,8 @@ export function impliedTarget(kr: KeyResult, baseline: Quantity | undefined): Qu
   if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
   else if (by.unit === '' || by.unit === baseline.unit || baseline.unit === '') amount = baseline.amount + sign * by.amount;
   else return undefined;
-  return { amount: roundFloat(amount), unit: baseline.unit, raw: '', range: by.range };
+  amount = roundFloat(amount);
+  return { amount, unit: baseline.unit, raw: formatQuantityLike(amount, baseline), range: by.range };
 }
 
 function meetsThreshold(current: Quantity, target: Quantity, comparator: string | undefined): boolean {

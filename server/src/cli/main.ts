@@ -1,0 +1,146 @@
+// The `okr` command: the same engine as the editor, for CI and terminals.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidIsoDate, todayIso } from '../engine/dates';
+import type { EngineConfig } from '../engine/rules/types';
+import { reportFile, type Report } from '../engine/report/build';
+import { reportMarkdown } from '../engine/report/markdown';
+import { analyzeFiles, type FileAnalysis } from './analyze-files';
+import { formatCheckJson, formatCheckText, summarise } from './check';
+import { collectFiles, displayPath, UsageError } from './files';
+import { reportText } from './report-text';
+
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+interface Command {
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(files: string[], values: Values, io: CliIO): number;
+}
+
+const HELP = `Usage: okr <command> [paths or globs...] [options]
+
+Commands:
+  check    report syntax errors and coaching findings (exit 1 on any error)
+  report   show progress per objective and key result
+
+Options:
+  --format  check: text | json        report: text | md | json
+  --today   YYYY-MM-DD, the as-of date for progress (default: today)
+  --help    this help
+
+Without paths, every .okr file under the current folder is used (node_modules skipped).
+`;
+
+/** Resolves the engine configuration for a file; the rules work replaces the default with .okrrc.json lookup. */
+export let configFor: (file: string, io: CliIO) => EngineConfig | undefined = () => undefined;
+export function setConfigResolver(resolver: typeof configFor): void {
+  configFor = resolver;
+}
+
+function asOf(values: Values): string {
+  const today = values.today;
+  if (today === undefined) return todayIso();
+  if (typeof today !== 'string' || !isValidIsoDate(today)) throw new UsageError(`--today wants a date like 2026-05-15, not '${String(today)}'`);
+  return today;
+}
+
+function formatOf(values: Values, allowed: string[]): string {
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not '${format}'`);
+  return format;
+}
+
+/** Unreadable files get one line on stderr; the others are still used. */
+function reportUnreadable(results: FileAnalysis[], io: CliIO): boolean {
+  let any = false;
+  for (const r of results) {
+    if (r.unreadable) {
+      io.stderr(`okr: ${displayPath(r.file, io.cwd)} ${r.unreadable}\n`);
+      any = true;
+    }
+  }
+  return any;
+}
+
+export const commands: Record<string, Command> = {
+  check: {
+    summary: 'report syntax errors and coaching findings',
+    options: { format: { type: 'string' }, today: { type: 'string' } },
+    run(files, values, io) {
+      const format = formatOf(values, ['text', 'json']);
+      const results = analyzeFiles(files, asOf(values), (f) => configFor(f, io));
+      const unreadable = reportUnreadable(results, io);
+      io.stdout(format === 'json' ? formatCheckJson(results, io.cwd) : formatCheckText(results, io.cwd));
+      if (unreadable) return 2;
+      return summarise(results).errors > 0 ? 1 : 0;
+    },
+  },
+  report: {
+    summary: 'show progress per objective and key result',
+    options: { format: { type: 'string' }, today: { type: 'string' } },
+    run(files, values, io) {
+      const format = formatOf(values, ['text', 'md', 'json']);
+      const date = asOf(values);
+      const results = analyzeFiles(files, date, (f) => configFor(f, io));
+      const unreadable = reportUnreadable(results, io);
+      const report: Report = {
+        asOf: date,
+        files: results.filter((r) => r.analysis).map((r) => reportFile(displayPath(r.file, io.cwd), r.analysis!)),
+      };
+      if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+      else if (format === 'md') io.stdout(reportMarkdown(report));
+      else io.stdout(reportText(report, io.color));
+      return unreadable ? 2 : 0;
+    },
+  },
+};
+
+/** Runs the CLI; returns the exit code. */
+export function runCli(argv: string[], io: CliIO): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`okr: unknown command '${name}' (try: ${Object.keys(commands).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const files = collectFiles(positionals, io.cwd);
+    return command.run(files, values as Values, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr(`okr: ${message.split('\n')[0]}\n`);
+    return usage ? 2 : 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+  };
+  process.exitCode = runCli(process.argv.slice(2), io);
+}

@@ -1,0 +1,43 @@
+// `okr report` for a terminal: objectives and KRs with progress bars.
+import { percent, statusLabel, type Report } from '../engine/report/build';
+
+const COLORS: Record<string, string> = {
+  achieved: '\x1b[36m', 'on-track': '\x1b[32m', 'at-risk': '\x1b[33m', 'off-track': '\x1b[31m', 'no-data': '\x1b[2m',
+};
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+
+export function progressBar(progress: number | null, width = 20): string {
+  const share = progress === null ? 0 : Math.min(1, Math.max(0, progress));
+  const full = Math.round(share * width);
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+export function reportText(report: Report, color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
+  const out: string[] = [`OKR progress as of ${report.asOf}`, ''];
+  for (const file of report.files) {
+    const meta = [file.team, file.period].filter(Boolean).join(' · ');
+    out.push(paint(BOLD, file.file) + (meta ? `  ${meta}` : ''));
+    for (const o of file.objectives) {
+      const status = paint(COLORS[o.status], statusLabel(o.status));
+      out.push(`  ${paint(BOLD, o.title)}`);
+      out.push(`    ${progressBar(o.progress)} ${percent(o.progress).padStart(4)}  ${status}  tasks ${o.tasks.done}/${o.tasks.total}`);
+      for (const k of o.keyResults) {
+        const kStatus = paint(COLORS[k.status], statusLabel(k.status));
+        const reported = k.reported && k.reported !== k.status ? `  (owner says ${statusLabel(k.reported as never)})` : '';
+        out.push(`    • ${k.title}`);
+        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${reported}`);
+        const facts = [
+          k.baseline || k.target ? `${k.baseline ?? '?'} → ${k.target ?? '?'}${k.by ? ` by ${k.by}` : ''}` : '',
+          k.current ? `now ${k.current}${k.currentDate ? ` (${k.currentDate})` : ''}` : '',
+          k.tasks.total ? `tasks ${k.tasks.done}/${k.tasks.total}` : '',
+        ].filter(Boolean);
+        if (facts.length) out.push(paint(DIM, `      ${facts.join(' · ')}`));
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,8 @@
+// Escaping for Markdown that shows text from a .okr file: KR text must never become a link,
+// a command URI, HTML or formatting.
+
+const SPECIAL = /[\\`*_{}[\]()<>#+!|~&"'$-]/g;
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`)).replace(/\r?\n|\r/g, ' ');
+}

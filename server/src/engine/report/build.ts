@@ -1,0 +1,81 @@
+// The progress report as data: what `okr report --format json` prints and the other formats draw.
+import type { Analysis } from '../analyze';
+import type { Quantity } from '../model/types';
+import type { ComputedStatus } from '../progress/types';
+
+export interface ReportKr {
+  title: string;
+  line: number;
+  baseline: string | null;
+  target: string | null;
+  /** Target date, or null. */
+  by: string | null;
+  current: string | null;
+  currentDate: string | null;
+  progress: number | null;
+  expected: number | null;
+  status: ComputedStatus;
+  reported: string | null;
+  tasks: { done: number; total: number };
+}
+
+export interface ReportObjective {
+  title: string;
+  line: number;
+  progress: number | null;
+  status: ComputedStatus;
+  tasks: { done: number; total: number };
+  keyResults: ReportKr[];
+}
+
+export interface ReportFile {
+  file: string;
+  period: string | null;
+  team: string | null;
+  objectives: ReportObjective[];
+}
+
+export interface Report {
+  asOf: string;
+  files: ReportFile[];
+}
+
+const show = (q: Quantity | undefined): string | null => (q ? q.raw : null);
+
+export function reportFile(file: string, analysis: Analysis): ReportFile {
+  return {
+    file,
+    period: analysis.doc.period?.label ?? null,
+    team: analysis.doc.team?.text ?? null,
+    objectives: analysis.progress.objectives.map((o) => ({
+      title: o.objective.title,
+      line: o.objective.range.start.line,
+      progress: o.progress,
+      status: o.status,
+      tasks: o.tasks,
+      keyResults: o.keyResults.map((k) => ({
+        title: k.kr.text,
+        line: k.kr.range.start.line,
+        baseline: show(k.baseline),
+        target: k.target ? `${k.kind === 'threshold' ? (k.kr.target?.comparator ?? '') + ' ' : ''}${k.target.raw}`.trim() : k.kind === 'milestone' ? 'done' : null,
+        by: k.targetDate ?? null,
+        current: k.kind === 'milestone' ? (k.progress === 1 ? 'done' : 'not done') : show(k.current),
+        currentDate: k.currentDate ?? null,
+        progress: k.progress,
+        expected: k.expected,
+        status: k.status,
+        reported: k.reported ?? null,
+        tasks: k.tasks,
+      })),
+    })),
+  };
+}
+
+/** 0.375 → "38%"; null → "—". */
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+export function statusLabel(status: ComputedStatus): string {
+  return status.replace('-', ' ');
+}
