@@ -45,11 +45,17 @@ export interface RuleContext {
   progress: DocumentProgress;
   asOf: string;
   options: Record<string, unknown>;
+  /** Status thresholds from the configuration (progress at other dates uses them). */
+  thresholds?: StatusThresholds;
 }
 
 export interface RuleExample {
+  /** A whole `.okr` document that raises the rule. */
   bad: string;
+  /** The same document, fixed: it does not raise the rule. */
   good: string;
+  /** The as-of date the example is checked at (check-in rules depend on it). */
+  asOf?: string;
 }
 
 export interface Rule {
@@ -61,7 +67,11 @@ export interface Rule {
   /** Why it matters, with the OKR source it comes from. */
   rationale: string;
   examples: RuleExample[];
+  /** How to fix a finding, for people (docs). */
+  howToFix?: string;
   defaultOptions?: Record<string, unknown>;
+  /** What each option means (docs). */
+  optionsDoc?: Record<string, string>;
   /** Reports findings; the engine sets rule id and severity. */
   check(ctx: RuleContext, report: (finding: Omit<Diagnostic, 'rule' | 'severity'>) => void): void;
   /** Fixes for one of this rule's diagnostics; `answers` holds replies to a fix's `needsInput`. */

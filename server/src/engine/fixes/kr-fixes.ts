@@ -1,0 +1,164 @@
+// Fixes that rewrite a KR: convert it to a task, split it into a KR and a task, and the
+// explicit rewrite ("Reduce AR>60 days by 50%" → "Reduce total dollars invoiced 60+ days past
+// due from $24M to $12M by 2026-08-30" with baseline and target lines).
+import type { KeyResult, Quantity } from '../model/types';
+import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary';
+import { isValidIsoDate } from '../dates';
+import type { KrRef } from '../rules/helpers';
+import { effectiveBaseline, readingOf } from '../rules/helpers';
+import type { Fix, FixInput, RuleContext, TextEdit } from '../rules/types';
+import { formatQuantityLike, makeQuantity, roundFloat, sameUnit } from '../values';
+import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
+
+/** "Convert to task": the `kr` keyword becomes `task`, under the KR before it or the objective. */
+export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
+  const { kr } = ref;
+  // A KR with numbers of its own would lose their meaning as a task: leave it to a person.
+  if (kr.baseline || kr.target || kr.checkins.length || kr.weight) return undefined;
+  const line = kr.range.start.line;
+  const m = /^([ \t]*)kr\b/.exec(ctx.lines[line] ?? '');
+  if (!m) return undefined;
+  const previous = ref.krIndex > 0 ? ref.objective.keyResults[ref.krIndex - 1] : undefined;
+  const indent = previous ? indentOf(ctx.lines[previous.range.start.line]) + indentStep(ctx.lines) : m[1];
+  const where = previous ? `under the KR '${shorten(previous.text)}'` : 'of the objective';
+  return {
+    title: `Convert to task (${where})`,
+    edits: [replaceRange({ start: { line, character: 0 }, end: { line, character: m[0].length } }, `${indent}task`)],
+  };
+}
+
+/** "Split into KR and task": the outcome stays a KR, the activity becomes its task. */
+export function splitIntoKrAndTask(ctx: RuleContext, ref: KrRef, split: { kr: string; task: string }): Fix {
+  const { kr } = ref;
+  const indent = indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
+  return {
+    title: `Split into KR and task: 'kr ${shorten(split.kr)}' + 'task ${shorten(split.task)}'`,
+    isPreferred: true,
+    edits: [
+      replaceRange(kr.textRange, split.kr),
+      insertLinesAfter(ctx.lines, kr.blockRange.end.line, [`${indent}task ${split.task}`], lineBreakOf(ctx.text)),
+    ],
+  };
+}
+
+const BASELINE_INPUTS: FixInput[] = [
+  { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: '$24M', pattern: String.raw`^\s*[-+]?[$€£¥]?\d[\d,]*(\.\d+)?[kKmMbB]?%?(\s+\S.*)?$` },
+  { name: 'baselineDate', prompt: 'On what date was the baseline measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$` },
+];
+
+/** Reads a value typed by a person: `$24M`, `45 days`, `40`. */
+export function parseAnswerQuantity(answer: string): Quantity | undefined {
+  const m = /^\s*(\S+)(?:\s+([A-Za-z][A-Za-z-]*))?\s*$/.exec(answer);
+  if (!m) return undefined;
+  const raw = answer.trim();
+  return makeQuantity(m[1], m[2], raw, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+}
+
+/**
+ * The explicit rewrite: says what is counted (from the glossary, in the baseline's unit), turns
+ * `by N%` into `from X to Y`, and adds the baseline and target lines. Without a baseline it asks
+ * for one (`needsInput`); given `answers`, it computes the rest.
+ */
+export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<string, string>): Fix | undefined {
+  const { kr } = ref;
+  let baseline = effectiveBaseline(kr);
+  let baselineDate = kr.baseline?.date?.iso;
+  const fromAnswers = !baseline;
+  if (!baseline) {
+    const value = answers?.baseline !== undefined ? parseAnswerQuantity(answers.baseline) : undefined;
+    const date = answers?.baselineDate?.trim();
+    if (!value || !date || !isValidIsoDate(date)) {
+      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: BASELINE_INPUTS };
+    }
+    baseline = value;
+    baselineDate = date;
+  }
+
+  const target = kr.target?.value ?? kr.sentence.to ?? computedTarget(kr, baseline);
+  const replacements: { start: number; end: number; text: string }[] = [];
+
+  const metric = explicitMetric(kr, baseline);
+  if (metric) replacements.push(metric);
+
+  const relative = relativeInSentence(kr);
+  if (relative && target && !kr.sentence.to) {
+    const from = kr.sentence.from ? '' : `from ${baseline.raw} `;
+    replacements.push({ start: relative.start, end: relative.end, text: `${from}to ${formatQuantityLike(target.amount, baseline)}` });
+  }
+  if (!replacements.length && !fromAnswers && (kr.target || !target)) return undefined;
+
+  replacements.sort((a, b) => b.start - a.start);
+  let sentence = kr.text;
+  for (const r of replacements) sentence = sentence.slice(0, r.start) + r.text + sentence.slice(r.end);
+
+  const edits: TextEdit[] = [];
+  if (sentence !== kr.text) edits.push(replaceRange(kr.textRange, sentence));
+  const indent = kr.baseline ? indentOf(ctx.lines[kr.baseline.range.start.line]) : indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
+  const newLines: string[] = [];
+  if (fromAnswers) newLines.push(`${indent}baseline ${baseline.raw}${baselineDate ? ` on ${baselineDate}` : ''}`);
+  if (!kr.target && target) {
+    const date = kr.sentence.date?.iso;
+    newLines.push(`${indent}target ${formatQuantityLike(target.amount, baseline)}${date ? ` by ${date}` : ''}`);
+  }
+  if (newLines.length) {
+    const after = kr.baseline ? kr.baseline.range.end.line : kr.range.start.line;
+    edits.push(insertLinesAfter(ctx.lines, after, newLines, lineBreakOf(ctx.text)));
+  }
+  if (!edits.length) return undefined;
+  const adjective = currencyAdjective(baseline.unit);
+  const span = target ? ` (from ${baseline.raw} to ${formatQuantityLike(target.amount, baseline)})` : '';
+  return {
+    title: adjective ? `Rewrite as explicit ${adjective} KR${span}` : `Rewrite as explicit KR${span}`,
+    isPreferred: true,
+    edits,
+  };
+}
+
+/** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
+export function computedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
+  const reading = readingOf(kr);
+  const direction = reading.direction;
+  if (!direction) return undefined;
+  const sign = direction === 'increase' ? 1 : -1;
+  const by = kr.sentence.by;
+  let amount: number | undefined;
+  if (by) {
+    if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
+    else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
+  } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
+  else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
+  else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
+  if (amount === undefined) return undefined;
+  return { amount: roundFloat(amount), unit: baseline.unit, raw: formatQuantityLike(roundFloat(amount), baseline), range: baseline.range };
+}
+
+/** Offsets (in the KR text) of "by 50%", the relative change to replace. */
+function relativeInSentence(kr: KeyResult): { start: number; end: number } | undefined {
+  const by = kr.sentence.by;
+  if (!by) return undefined;
+  const origin = kr.textRange.start.character;
+  const end = by.range.end.character - origin;
+  const start = by.range.start.character - origin;
+  const before = /\bby\s+$/i.exec(kr.text.slice(0, start));
+  return before ? { start: before.index, end } : undefined;
+}
+
+/** "AR>60 days" with a baseline in dollars → "total dollars invoiced 60+ days past due". */
+function explicitMetric(kr: KeyResult, baseline: Quantity): { start: number; end: number; text: string } | undefined {
+  const reading = readingOf(kr);
+  const ambiguous = reading.ambiguous;
+  if (!ambiguous?.abbreviation) return undefined;
+  const entry = lookupAbbreviation(ambiguous.abbreviation);
+  if (!entry || entry.kind !== 'stock') return undefined;
+  const money = currencyWord(baseline.unit);
+  const phrase = money ? entry.moneyPhrase?.replace('{money}', money) : baseline.unit === '%' ? undefined : entry.countPhrase;
+  if (!phrase) return undefined;
+  const rest = ambiguous.span.text.slice(ambiguous.span.text.toUpperCase().indexOf(entry.abbreviation.toUpperCase()) + entry.abbreviation.length);
+  const aging = /^\s*(?:>=?|over|past|above|older than|aged)\s*(\d+)\s*\+?\s*(days?)?/i.exec(rest);
+  const qualifier = aging ? ` ${aging[1]}+ days past due` : rest.trim() ? ` ${rest.trim()}` : '';
+  return { start: ambiguous.span.start, end: ambiguous.span.end, text: phrase + qualifier };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}

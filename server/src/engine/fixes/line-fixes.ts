@@ -1,0 +1,48 @@
+// Fixes that add a missing line (baseline, target, why) from a person's answer.
+import type { KeyResult, Objective } from '../model/types';
+import { isValidIsoDate } from '../dates';
+import type { Fix, RuleContext } from '../rules/types';
+import { indentOf, indentStep, insertLinesAfter, lineBreakOf } from './edits';
+import { parseAnswerQuantity } from './kr-fixes';
+
+const VALUE_PATTERN = String.raw`^\s*[-+]?[$€£¥]?\d[\d,]*(\.\d+)?[kKmMbB]?%?(\s+\S.*)?$`;
+const DATE_PATTERN = String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$`;
+
+function childIndent(ctx: RuleContext, kr: KeyResult): string {
+  return indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
+}
+
+export function addBaselineLine(ctx: RuleContext, kr: KeyResult, answers?: Record<string, string>): Fix {
+  const value = answers?.baseline !== undefined ? parseAnswerQuantity(answers.baseline) : undefined;
+  const date = answers?.baselineDate?.trim();
+  const title = 'Add the baseline';
+  if (!value || !date || !isValidIsoDate(date)) {
+    return {
+      title, edits: [], needsInput: [
+        { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: kr.target?.value?.raw ?? kr.sentence.to?.raw ?? '40', pattern: VALUE_PATTERN },
+        { name: 'baselineDate', prompt: 'On what date was it measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: DATE_PATTERN },
+      ],
+    };
+  }
+  return { title, edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${childIndent(ctx, kr)}baseline ${value.raw} on ${date}`], lineBreakOf(ctx.text))] };
+}
+
+export function addTargetLine(ctx: RuleContext, kr: KeyResult, answers?: Record<string, string>): Fix {
+  const value = answers?.target !== undefined ? parseAnswerQuantity(answers.target) : undefined;
+  const title = 'Add the target';
+  if (!value) {
+    return { title, edits: [], needsInput: [{ name: 'target', prompt: 'What value should the metric reach (the target)?', placeholder: kr.baseline?.value.raw ?? '48', pattern: VALUE_PATTERN }] };
+  }
+  const date = kr.sentence.date?.iso;
+  const after = kr.baseline ? kr.baseline.range.end.line : kr.range.start.line;
+  const indent = kr.baseline ? indentOf(ctx.lines[kr.baseline.range.start.line]) : childIndent(ctx, kr);
+  return { title, edits: [insertLinesAfter(ctx.lines, after, [`${indent}target ${value.raw}${date ? ` by ${date}` : ''}`], lineBreakOf(ctx.text))] };
+}
+
+export function addWhyLine(ctx: RuleContext, objective: Objective, answers?: Record<string, string>): Fix {
+  const why = answers?.why?.trim();
+  const title = 'Add why this objective matters now';
+  if (!why) return { title, edits: [], needsInput: [{ name: 'why', prompt: 'Why does this objective matter, and why now?', placeholder: 'Invoices past 90 days are much harder to collect' }] };
+  const indent = indentOf(ctx.lines[objective.range.start.line]) + indentStep(ctx.lines);
+  return { title, edits: [insertLinesAfter(ctx.lines, objective.range.start.line, [`${indent}why ${why.replace(/[\r\n]+/g, ' ')}`], lineBreakOf(ctx.text))] };
+}

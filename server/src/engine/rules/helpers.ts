@@ -1,0 +1,102 @@
+// Shared reading of KRs for the rules: what the sentence says, the effective baseline and target.
+import type { Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range } from '../model/types';
+import { readKr, type KrReading, type Span } from '../sentence';
+
+const readings = new WeakMap<KeyResult, KrReading>();
+
+/** The sentence reading of a KR (cached per model object). */
+export function readingOf(kr: KeyResult): KrReading {
+  let reading = readings.get(kr);
+  if (!reading) {
+    reading = readKr(kr.text);
+    readings.set(kr, reading);
+  }
+  return reading;
+}
+
+export interface KrRef {
+  objective: Objective;
+  objectiveIndex: number;
+  kr: KeyResult;
+  krIndex: number;
+}
+
+export function* allKrs(doc: OkrDocument): Generator<KrRef> {
+  for (let o = 0; o < doc.objectives.length; o++) {
+    const objective = doc.objectives[o];
+    for (let k = 0; k < objective.keyResults.length; k++) {
+      yield { objective, objectiveIndex: o, kr: objective.keyResults[k], krIndex: k };
+    }
+  }
+}
+
+/** Data every KR finding carries so that its fixes can find the KR again. */
+export interface KrFindingData {
+  objective: number;
+  kr: number;
+}
+
+export function krData(ref: KrRef, extra: Record<string, unknown> = {}): KrFindingData & Record<string, unknown> {
+  return { objective: ref.objectiveIndex, kr: ref.krIndex, ...extra };
+}
+
+/** The KR a diagnostic is about: from its data, else the KR whose block holds its start. */
+export function krOf(doc: OkrDocument, diagnostic: Diagnostic): KrRef | undefined {
+  const data = diagnostic.data as Partial<KrFindingData> | undefined;
+  if (data && typeof data.objective === 'number' && typeof data.kr === 'number') {
+    const objective = doc.objectives[data.objective];
+    const kr = objective?.keyResults[data.kr];
+    if (objective && kr) return { objective, objectiveIndex: data.objective, kr, krIndex: data.kr };
+  }
+  const line = diagnostic.range.start.line;
+  for (const ref of allKrs(doc)) {
+    if (line >= ref.kr.blockRange.start.line && line <= ref.kr.blockRange.end.line) return ref;
+  }
+  return undefined;
+}
+
+/** Range of a span of the KR sentence in the document. */
+export function sentenceRange(kr: KeyResult, span: Span | undefined): Range {
+  if (!span) return kr.textRange;
+  const line = kr.textRange.start.line;
+  const origin = kr.textRange.start.character;
+  return { start: { line, character: origin + span.start }, end: { line, character: origin + span.end } };
+}
+
+export function effectiveBaseline(kr: KeyResult): Quantity | undefined {
+  return kr.baseline?.value ?? kr.sentence.from;
+}
+
+/** The target the file states (a `target` line with a value, or the sentence's `to`), never an implied one. */
+export function statedTarget(kr: KeyResult): Quantity | undefined {
+  return kr.target?.value ?? kr.sentence.to;
+}
+
+export function isThresholdOrMilestone(kr: KeyResult): boolean {
+  return !!kr.target?.comparator || !!kr.target?.done;
+}
+
+/** A relative change in the sentence: `by 50%` or `10% faster`. */
+export function relativeChange(kr: KeyResult): { raw: string; range: Range } | undefined {
+  if (kr.sentence.by) return { raw: kr.sentence.by.raw, range: kr.sentence.by.range };
+  const reading = readingOf(kr);
+  if (reading.relative) return { raw: reading.relative.text, range: sentenceRange(kr, reading.relative) };
+  if (reading.verbs.some((v) => ['double', 'triple', 'quadruple', 'halve'].includes(v.lemma))) {
+    return { raw: reading.verbs[0].text, range: sentenceRange(kr, reading.verbs[0]) };
+  }
+  return undefined;
+}
+
+/** The KR has numbers on its own lines: a person measured it, whatever the sentence says. */
+export function hasMeasuredLines(kr: KeyResult): boolean {
+  return !!kr.baseline || !!kr.target?.value || kr.checkins.some((c) => c.value);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Ends a clause with a full stop unless it already ends with punctuation. */
+export function endSentence(text: string): string {
+  return /[.?!]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
