@@ -1,7 +1,7 @@
 // Starts code-server (a real VS Code workbench + remote extension host) and Debian's chromium
 // for the integration and end-to-end runners. Everything listens on 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +31,21 @@ export async function ensureCodeServer(): Promise<{ codeServerBin: string; chrom
     chromiumPath: string;
   };
   return { codeServerBin: setup.ensureCodeServer({ quiet: false }), chromiumPath: setup.chromiumPath };
+}
+
+/** The as-of date every suite computes progress at, so results do not depend on the day. */
+export const AS_OF = '2026-05-15';
+
+/**
+ * A fresh workspace holding copies of the samples (the tests' edits never touch the repository),
+ * with `okr.today` fixed in its settings.
+ */
+export function makeWorkspace(stateDir: string): string {
+  const workspace = join(stateDir, 'workspace');
+  cpSync(join(repoRoot, 'samples'), workspace, { recursive: true });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'okr.today': AS_OF }, null, 2));
+  return workspace;
 }
 
 export function freePort(): Promise<number> {

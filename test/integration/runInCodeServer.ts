@@ -4,24 +4,19 @@
 // waits for and prints in mocha's spec style. Exit code 1 on any failure.
 //
 // Options: --extension DIR (default: the repository), --tests FILE.ts (entry to bundle; default
-// test/integration/index.ts), --keep (leave the temporary state folder), OKR_TEST_GREP=pattern.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// test/integration/index.ts), --outfile FILE (where the bundle goes; it must sit inside the
+// extension's folder for the tests to share the extension's `vscode` API object), --keep (leave the temporary state folder), OKR_TEST_GREP=pattern.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleIntegrationTests } from './bundle';
-import { ensureCodeServer, launchChromium, openWorkbench, repoRoot, startCodeServer, workbenchUrl } from './codeServer';
+import { ensureCodeServer, launchChromium, makeWorkspace, openWorkbench, repoRoot, startCodeServer, workbenchUrl } from './codeServer';
 import { printResults } from './printResults';
 import type { RunResults } from './results';
 
 const RUN_TIMEOUT_MS = 5 * 60_000;
 
-/** A fresh workspace holding copies of the samples, so the tests' edits never touch the repository. */
-export function makeWorkspace(stateDir: string): string {
-  const workspace = join(stateDir, 'workspace');
-  cpSync(join(repoRoot, 'samples'), workspace, { recursive: true });
-  return workspace;
-}
 
 async function waitForResults(file: string, isAlive: () => string | undefined): Promise<RunResults> {
   const deadline = Date.now() + RUN_TIMEOUT_MS;
@@ -56,7 +51,7 @@ function extensionHostLog(userDataDir: string): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { extension: { type: 'string' }, tests: { type: 'string' }, keep: { type: 'boolean' } },
+    options: { extension: { type: 'string' }, tests: { type: 'string' }, outfile: { type: 'string' }, keep: { type: 'boolean' } },
   });
   const extensionPath = resolve(values.extension ?? repoRoot);
   if (!existsSync(join(extensionPath, 'package.json'))) throw new Error(`no extension at ${extensionPath}`);
@@ -64,8 +59,8 @@ async function main(): Promise<number> {
     throw new Error('dist/extension.js is missing: run `npm run build` first');
   }
   const testsEntry = values.tests ? resolve(values.tests) : undefined;
-  const testsBundle = await bundleIntegrationTests(testsEntry, testsEntry
-    ? join(repoRoot, 'out', 'test', 'custom', 'index.js') : undefined);
+  const testsBundle = await bundleIntegrationTests(testsEntry, values.outfile ? resolve(values.outfile)
+    : testsEntry ? join(repoRoot, 'out', 'test', 'custom', 'index.js') : undefined);
 
   const { codeServerBin, chromiumPath } = await ensureCodeServer();
   const stateDir = mkdtempSync(join(tmpdir(), 'okr-integration-'));

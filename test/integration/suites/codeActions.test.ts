@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, ruleOf, setText, waitForDiagnostics,
+} from './helpers';
+
+const SAMPLES: Array<{ name: string; rules: string[] }> = [
+  { name: 'accounts-receivable.okr', rules: ['kr-ambiguous-metric', 'kr-vague'] },
+  { name: 'finance-draft.okr', rules: ['kr-task'] },
+  { name: 'product-q2.okr', rules: ['checkin-at-risk-streak'] },
+];
+
+async function quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+    doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((action) => action.diagnostics?.some((d) => ruleOf(d) === ruleOf(diagnostic)
+    && d.range.isEqual(diagnostic.range)));
+}
+
+/** Applies a code action as the editor does: its edit, then its command. */
+async function apply(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applied: ${action.title}`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Answers for fixes that ask (a baseline value, then its date). */
+const BASELINE_ANSWERS = ['$24M', '2026-03-31'];
+
+suite('Quick fixes', () => {
+  test('the AR rewrite: "Reduce AR>60 days by 50%" becomes the explicit $24M to $12M KR', async () => {
+    const { doc, diagnostics } = await openSample('accounts-receivable.okr', ['kr-ambiguous-metric']);
+    const original = doc.getText();
+    const line = lineOf(doc, 'kr Reduce AR>60 days by 50%');
+    const diagnostic = diagnostics.find((d) => ruleOf(d) === 'kr-ambiguous-metric' && d.range.start.line === line);
+    assert.ok(diagnostic);
+    const actions = await quickFixes(doc, diagnostic);
+    const rewrite = actions.find((action) => action.isPreferred);
+    assert.ok(rewrite, `a preferred fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.match(rewrite.title, /\$24M to \$12M/);
+
+    const after = await diagnosticsAfter(doc.uri, () => apply(rewrite));
+    assert.equal(doc.lineAt(line).text, '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30');
+    assert.equal(doc.lineAt(line + 1).text, '    baseline $24M on 2026-03-31');
+    assert.equal(doc.lineAt(line + 2).text, '    target $12M by 2026-08-30');
+    // The rewrite answers both findings on this KR (what is counted, and the implicit target);
+    // checkin-stale stays: the KR still has no check-in.
+    const answered = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.range.start.line === line
+      && ['kr-ambiguous-metric', 'kr-implicit-target'].includes(ruleOf(d)));
+    const settled = answered(after).length ? await waitForDiagnostics(doc.uri, (ds) => answered(ds).length === 0,
+      'the rewritten KR without its findings') : after;
+    assert.deepEqual(answered(settled).map(ruleOf), []);
+    // Nothing else in the file changed.
+    const untouched = original.split('\n').filter((text) => !text.includes('AR>60'));
+    for (const text of untouched) assert.ok(doc.getText().split('\n').includes(text), `kept: ${text}`);
+    await setText(doc, original);
+  });
+
+  test('without a baseline, the rewrite asks for one (value, then date) and computes the target', async () => {
+    const doc = await openScratch('scratch-ar-no-baseline.okr', [
+      'period 2026-04-01 to 2026-08-30', '', 'objective Collect what customers owe us sooner',
+      '  why Cash is tight.', '  kr Reduce AR>60 days by 50% by 2026-08-30', '',
+    ].join('\n'));
+    const diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => ruleOf(d) === 'kr-ambiguous-metric'));
+    const diagnostic = diagnostics.find((d) => ruleOf(d) === 'kr-ambiguous-metric');
+    assert.ok(diagnostic);
+    const asking = (await quickFixes(doc, diagnostic)).find((action) => action.command && !action.edit);
+    assert.ok(asking, 'a fix that asks for the baseline');
+    const { prompts } = await answeringPrompts(BASELINE_ANSWERS, () => diagnosticsAfter(doc.uri, () => apply(asking)));
+    assert.equal(prompts.length, 2, `asked value then date: ${JSON.stringify(prompts)}`);
+    assert.equal(doc.lineAt(4).text, '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30');
+    assert.equal(doc.lineAt(5).text, '    baseline $24M on 2026-03-31');
+    assert.equal(doc.lineAt(6).text, '    target $12M by 2026-08-30');
+  });
+
+  for (const sample of SAMPLES) {
+    test(`every quick fix in ${sample.name} applies and its diagnostic goes away`, async () => {
+      const { doc, diagnostics } = await openSample(sample.name, sample.rules);
+      const original = doc.getText();
+      let applied = 0;
+      try {
+        for (const diagnostic of diagnostics) {
+          const rule = ruleOf(diagnostic);
+          const count = (await quickFixes(doc, diagnostic)).length;
+          for (let index = 0; index < count; index++) {
+            // Each fix starts from the sample's own text; actions are asked for again for this version.
+            const fresh = (await quickFixes(doc, diagnostic))[index];
+            assert.ok(fresh, `fix ${index} of ${rule} is still offered`);
+            const line = diagnostic.range.start.line;
+            const after = await answeringPrompts(BASELINE_ANSWERS,
+              () => diagnosticsAfter(doc.uri, () => apply(fresh)));
+            assert.notEqual(doc.getText(), original, `${fresh.title} changed the text`);
+            const sameRuleHere = after.result.filter((d) => ruleOf(d) === rule && d.range.start.line === line
+              && d.message === diagnostic.message);
+            assert.deepEqual(sameRuleHere.map((d) => d.message), [], `${rule} is gone after "${fresh.title}"`);
+            assert.deepEqual(after.result.filter((d) => ruleOf(d) === 'syntax').map((d) => d.message), [],
+              `"${fresh.title}" leaves a valid file`);
+            applied++;
+            await setText(doc, original);
+          }
+        }
+      } finally {
+        if (doc.getText() !== original) await setText(doc, original);
+      }
+      if (diagnostics.some((d) => ['kr-ambiguous-metric', 'kr-task'].includes(ruleOf(d)))) {
+        assert.ok(applied > 0, 'fixes were offered and applied');
+      }
+    });
+  }
+
+  test('"Fix all in file" is offered as a source action and applies', async () => {
+    const { doc, diagnostics } = await openSample('finance-draft.okr', ['kr-task']);
+    const original = doc.getText();
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+      doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value);
+    const fixAll = actions.find((action) => action.kind && vscode.CodeActionKind.SourceFixAll.contains(action.kind));
+    assert.ok(fixAll, `a fix-all source action among ${JSON.stringify(actions.map((a) => a.title))}`);
+    const after = await diagnosticsAfter(doc.uri, () => apply(fixAll));
+    assert.ok(after.length < diagnostics.length, `fewer diagnostics: ${diagnostics.length} → ${after.length}`);
+    await setText(doc, original);
+  });
+});
