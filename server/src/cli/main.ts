@@ -8,6 +8,11 @@ import { analyzeFiles, type FileAnalysis } from './analyze-files';
 import { formatCheckJson, formatCheckText, summarise } from './check';
 import { collectFiles, displayPath, UsageError } from './files';
 import { reportText } from './report-text';
+import { ConfigLoader } from '../node/config-file';
+import { analyzeText } from '../engine/analyze';
+import { formatSarif } from './sarif';
+import { runFix } from './fix';
+import * as nodePath from 'node:path';
 
 export interface CliIO {
   cwd: string;
@@ -29,9 +34,13 @@ const HELP = `Usage: okr <command> [paths or globs...] [options]
 Commands:
   check    report syntax errors and coaching findings (exit 1 on any error)
   report   show progress per objective and key result
+  fix      apply every fix that needs no answer (--dry-run shows the diff)
 
 Options:
-  --format  check: text | json        report: text | md | json
+  --format  check: text | json | sarif    report: text | md | json
+  --max-warnings N   check: exit 1 when there are more than N warnings
+  --config FILE      use this .okrrc.json (default: the nearest one upward from each file)
+  --dry-run          fix: show the unified diff, change nothing
   --today   YYYY-MM-DD, the as-of date for progress (default: today)
   --help    this help
 
@@ -57,6 +66,24 @@ function formatOf(values: Values, allowed: string[]): string {
   return format;
 }
 
+/** The `.okrrc.json` files for this run: `--config`, else the nearest one upward from each file. */
+function configLoader(values: Values, io: CliIO): ConfigLoader {
+  const explicit = values.config;
+  return new ConfigLoader(typeof explicit === 'string' ? nodePath.resolve(io.cwd, explicit) : undefined);
+}
+
+/** Problems in config files, reported against those files (their defaults stay in force). */
+function configResults(loader: ConfigLoader): FileAnalysis[] {
+  return loader.problems().map((c) => ({ file: c.path ?? '.okrrc.json', analysis: { ...analyzeText('', {}), diagnostics: c.diagnostics } }));
+}
+
+function maxWarnings(values: Values): number | undefined {
+  const raw = values['max-warnings'];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw)) throw new UsageError(`--max-warnings wants a whole number, not '${String(raw)}'`);
+  return Number(raw);
+}
+
 /** Unreadable files get one line on stderr; the others are still used. */
 function reportUnreadable(results: FileAnalysis[], io: CliIO): boolean {
   let any = false;
@@ -72,23 +99,33 @@ function reportUnreadable(results: FileAnalysis[], io: CliIO): boolean {
 export const commands: Record<string, Command> = {
   check: {
     summary: 'report syntax errors and coaching findings',
-    options: { format: { type: 'string' }, today: { type: 'string' } },
+    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, 'max-warnings': { type: 'string' } },
     run(files, values, io) {
-      const format = formatOf(values, ['text', 'json']);
-      const results = analyzeFiles(files, asOf(values), (f) => configFor(f, io));
+      const format = formatOf(values, ['text', 'json', 'sarif']);
+      const limit = maxWarnings(values);
+      const loader = configLoader(values, io);
+      const checked = analyzeFiles(files, asOf(values), (f) => configFor(f, io) ?? loader.configFor(f));
+      const results = [...configResults(loader), ...checked];
       const unreadable = reportUnreadable(results, io);
-      io.stdout(format === 'json' ? formatCheckJson(results, io.cwd) : formatCheckText(results, io.cwd));
+      if (format === 'sarif') io.stdout(formatSarif(results, io.cwd));
+      else io.stdout(format === 'json' ? formatCheckJson(results, io.cwd) : formatCheckText(results, io.cwd));
       if (unreadable) return 2;
-      return summarise(results).errors > 0 ? 1 : 0;
+      const summary = summarise(results);
+      if (limit !== undefined && summary.warnings > limit) {
+        io.stderr(`okr: ${summary.warnings} warnings, more than --max-warnings ${limit}\n`);
+        return 1;
+      }
+      return summary.errors > 0 ? 1 : 0;
     },
   },
   report: {
     summary: 'show progress per objective and key result',
-    options: { format: { type: 'string' }, today: { type: 'string' } },
+    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' } },
     run(files, values, io) {
       const format = formatOf(values, ['text', 'md', 'json']);
       const date = asOf(values);
-      const results = analyzeFiles(files, date, (f) => configFor(f, io));
+      const loader = configLoader(values, io);
+      const results = analyzeFiles(files, date, (f) => configFor(f, io) ?? loader.configFor(f));
       const unreadable = reportUnreadable(results, io);
       const report: Report = {
         asOf: date,
@@ -98,6 +135,14 @@ export const commands: Record<string, Command> = {
       else if (format === 'md') io.stdout(reportMarkdown(report));
       else io.stdout(reportText(report, io.color));
       return unreadable ? 2 : 0;
+    },
+  },
+  fix: {
+    summary: 'apply every fix that needs no answer from a person',
+    options: { 'dry-run': { type: 'boolean' }, today: { type: 'string' }, config: { type: 'string' } },
+    run(files, values, io) {
+      const loader = configLoader(values, io);
+      return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => configFor(f, io) ?? loader.configFor(f) }, io);
     },
   },
 };

@@ -28,6 +28,7 @@ export const checkinAtRiskStreak: Rule = {
     for (const ref of allKrs(ctx.doc)) {
       let streak = 0;
       for (const checkin of ref.kr.checkins) {
+        if (checkin.date.iso > ctx.asOf) break;
         const status = checkin.status ?? krProgress(ref.kr, ctx.doc, { asOf: checkin.date.iso, thresholds }).status;
         streak = status === 'at-risk' ? streak + 1 : 0;
         if (streak !== 3) continue;

@@ -160,7 +160,7 @@ export function readKr(text: string): KrReading {
   }
 
   if (cls === 'maintain' && main && verbSpan && !clause?.measurable && !reading.kpiLike) {
-    reading.kpiLike = { reason: `'${main.text}' keeps a level rather than changing it`, span: verbSpan };
+    reading.kpiLike = { reason: `'${main.text.toLowerCase()}' asks to hold a level, not to change it`, span: verbSpan };
   }
   if (!reading.direction && firstMeasure && tokens[firstMeasure.index + 1] && CHANGE_NOUNS.has(tokens[firstMeasure.index + 1].lower)) {
     reading.direction = nounDirection(tokens[firstMeasure.index + 1].lower);

@@ -1,0 +1,101 @@
+// `okr fix [paths] [--dry-run]`: applies every fix that needs no answer from a person; with
+// --dry-run shows the unified diff instead of writing. Fixes that need an answer (a baseline the
+// file does not have) are listed with the question, never guessed.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { analyzeText } from '../engine/analyze';
+import { applyEdits, offsetAt } from '../engine/fixes/edits';
+import type { Diagnostic } from '../engine/model/types';
+import { fixesFor } from '../engine/rules';
+import type { EngineConfig, Fix } from '../engine/rules/types';
+import { displayPath } from './files';
+import { readOkrFile } from './read';
+
+export interface FixIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface FixOptions {
+  dryRun: boolean;
+  asOf: string;
+  configFor: (file: string) => EngineConfig | undefined;
+}
+
+export interface FixOutcome {
+  text: string;
+  applied: { diagnostic: Diagnostic; fix: Fix }[];
+  /** Findings whose fixes need answers from a person. */
+  needsAnswers: { diagnostic: Diagnostic; fix: Fix }[];
+}
+
+/** Every fix of a text that needs no answer, applied at once; fixes that would overlap are left for a next run. */
+export function fixText(text: string, asOf: string, config?: EngineConfig): FixOutcome {
+  const analysis = analyzeText(text, { asOf, config });
+  const input = { text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf };
+  const applied: FixOutcome['applied'] = [];
+  const needsAnswers: FixOutcome['needsAnswers'] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const diagnostic of analysis.diagnostics) {
+    if (diagnostic.rule === 'syntax') continue;
+    const fixes = fixesFor(input, diagnostic);
+    const ready = fixes.filter((f) => !f.needsInput && f.edits.length);
+    const fix = ready.find((f) => f.isPreferred) ?? ready[0];
+    if (!fix) {
+      const asking = fixes.find((f) => f.needsInput?.length);
+      if (asking) needsAnswers.push({ diagnostic, fix: asking });
+      continue;
+    }
+    const spans = fix.edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) }));
+    // Two fixes for the same lines (e.g. two rules offering one rewrite): the first wins.
+    const clash = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || s.start === t.start || s.end === t.end));
+    if (clash) continue;
+    taken.push(...spans);
+    applied.push({ diagnostic, fix });
+  }
+  const result = applyEdits(text, applied.flatMap((a) => a.fix.edits));
+  return { text: result.text, applied, needsAnswers };
+}
+
+export function runFix(files: string[], options: FixOptions, io: FixIO): number {
+  let unreadable = false;
+  let changedFiles = 0;
+  let appliedCount = 0;
+  for (const file of files) {
+    const read = readOkrFile(file);
+    const name = displayPath(file, io.cwd);
+    if (!read.ok) {
+      io.stderr(`okr: ${name} ${read.reason}\n`);
+      unreadable = true;
+      continue;
+    }
+    const outcome = fixText(read.text, options.asOf, options.configFor(file));
+    for (const { diagnostic, fix } of outcome.applied) {
+      const at = `${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+      io.stdout(`${at} ${options.dryRun ? 'would apply' : 'applied'}: ${fix.title} [${diagnostic.rule}]\n`);
+    }
+    for (const { diagnostic, fix } of outcome.needsAnswers) {
+      const at = `${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+      const questions = (fix.needsInput ?? []).map((q) => q.prompt).join(' ');
+      io.stdout(`${at} not fixed: '${fix.title}' needs an answer from a person: ${questions} [${diagnostic.rule}]\n`);
+    }
+    if (outcome.text === read.text) continue;
+    changedFiles++;
+    appliedCount += outcome.applied.length;
+    if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, outcome.text, '', '', { context: 3 }));
+    else writeFileSync(file, (hasBom(file) ? '\uFEFF' : '') + outcome.text, 'utf8');
+  }
+  const verb = options.dryRun ? 'would change' : 'changed';
+  io.stdout(`${appliedCount} fix${appliedCount === 1 ? '' : 'es'} ${options.dryRun ? 'to apply' : 'applied'}; ${changedFiles} file${changedFiles === 1 ? '' : 's'} ${verb}\n`);
+  return unreadable ? 2 : 0;
+}
+
+/** The reader drops a byte-order mark; writing the file back keeps it. */
+function hasBom(file: string): boolean {
+  try {
+    return readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  } catch {
+    return false;
+  }
+}
