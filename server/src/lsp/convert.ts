@@ -1,0 +1,63 @@
+// Engine values to protocol values.
+import {
+  DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, Range } from '../engine/model/types';
+import type { Declined } from './state';
+
+export const DOCS_BASE = 'https://github.com/okr-as-code/okr-as-code/blob/main/docs';
+export const SOURCE = 'okr';
+
+export function ruleDocUrl(rule: string): string {
+  return rule === 'syntax' ? `${DOCS_BASE}/language.md` : `${DOCS_BASE}/rules/${rule}.md`;
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const TAG = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
+
+/** What travels in `Diagnostic.data`: enough to find the engine's diagnostic again. */
+export interface DiagnosticData {
+  rule: string;
+  version: number;
+}
+
+export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    code: d.rule,
+    codeDescription: { href: ruleDocUrl(d.rule) },
+    source: SOURCE,
+    message: d.message,
+    data: { rule: d.rule, version } satisfies DiagnosticData,
+  };
+  if (d.related?.length) out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.tags?.length) out.tags = d.tags.map((t) => TAG[t]).filter((t) => t !== undefined);
+  return out;
+}
+
+export function declinedDiagnostic(d: Declined): LspDiagnostic {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: SOURCE,
+    message: `This document is ${mb(d.size)}, larger than the ${mb(d.limit)} OKR as Code analyses (setting okr.maxDocumentSize); it is not checked.`,
+  };
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export function contains(range: Range, line: number, character: number): boolean {
+  if (line < range.start.line || line > range.end.line) return false;
+  if (line === range.start.line && character < range.start.character) return false;
+  if (line === range.end.line && character > range.end.character) return false;
+  return true;
+}
+
+export function linesOf(range: Range, line: number): boolean {
+  return line >= range.start.line && line <= range.end.line;
+}

@@ -1,0 +1,129 @@
+// Hover: a KR's progress, an objective's roll-up, and what a value or an abbreviation means.
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import type { Analysis } from '../../engine/analyze';
+import { lookupAbbreviation } from '../../engine/glossary';
+import { escapeMarkdown } from '../../engine/markdown';
+import type { Range } from '../../engine/model/types';
+import type { ComputedStatus, KrProgress, ObjectiveProgress } from '../../engine/progress/types';
+import { percentText, statusText } from '../../engine/tree';
+import { describeUnit, parseNumber } from '../../engine/values';
+import type { Analyzed } from '../state';
+import { locate } from './locate';
+
+const ICON: Record<ComputedStatus, string> = { achieved: '✅', 'on-track': '🟢', 'at-risk': '🟡', 'off-track': '🔴', 'no-data': '⚪' };
+
+export function hover(state: Analyzed, params: HoverParams): Hover | null {
+  const { line, character } = params.position;
+  const text = state.lines[line];
+  if (text === undefined) return null;
+  const { analysis } = state;
+  const word = wordAt(text, character);
+  const meaning = word ? explainWord(word.text) : undefined;
+  const { objective, kr } = locate(analysis, line);
+  let body: string | undefined;
+  let range: Range | undefined;
+  if (kr) {
+    body = krHover(kr, analysis);
+    range = kr.kr.range;
+  } else if (objective && line === objective.objective.range.start.line) {
+    body = objectiveHover(objective);
+    range = objective.objective.range;
+  }
+  if (meaning && word) {
+    const wordRange = { start: { line, character: word.start }, end: { line, character: word.end } };
+    return { contents: { kind: MarkupKind.Markdown, value: body ? `${meaning}\n\n---\n\n${body}` : meaning }, range: wordRange };
+  }
+  if (!body) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: body }, range };
+}
+
+export function bar(progress: number | null, width = 20): string {
+  const share = progress === null ? 0 : Math.min(1, Math.max(0, progress));
+  const filled = Math.round(share * width);
+  return '`' + '█'.repeat(filled) + '░'.repeat(width - filled) + '`';
+}
+
+const esc = (s: string | null | undefined) => (s ? escapeMarkdown(s) : '—');
+
+function krHover(k: KrProgress, analysis: Analysis): string {
+  const lines = [`**Key result** · ${ICON[k.status]} ${statusText(k.status)}`, '', esc(k.kr.text), ''];
+  const expected = k.expected === null ? '' : ` · expected **${percentText(k.expected)}** today`;
+  lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
+  const baseline = k.baseline ? `${esc(k.baseline.raw)}${k.baselineDate ? ` on ${k.baselineDate}` : ''}` : '—';
+  const comparator = k.kind === 'threshold' && k.kr.target?.comparator ? `${escapeMarkdown(k.kr.target.comparator)} ` : '';
+  const target = k.kind === 'milestone' ? 'done' : k.target ? `${comparator}${esc(k.target.raw)}` : '—';
+  const by = k.targetDate ? ` by ${k.targetDate}` : '';
+  lines.push(`- **Baseline → target:** ${baseline} → ${target}${by}`);
+  if (k.current && k.currentDate) lines.push(`- **Current:** ${esc(k.current.raw)} on ${k.currentDate}`);
+  else lines.push('- **Current:** no check-in yet');
+  const reported = k.reported ? ` · reported **${statusText(k.reported as ComputedStatus)}**` : '';
+  lines.push(`- **Status:** computed **${statusText(k.status)}**${reported}`);
+  if (k.weight !== 1) lines.push(`- **Weight:** ${k.weight}`);
+  lines.push(`- **Tasks:** ${k.tasks.done}/${k.tasks.total} done`);
+  const block = k.kr.blockRange;
+  const hints = analysis.diagnostics.filter((d) => d.range.start.line >= block.start.line && d.range.start.line <= block.end.line);
+  if (hints.length) {
+    lines.push('');
+    for (const d of hints.slice(0, 3)) lines.push(`💡 \`${d.rule}\`: ${escapeMarkdown(d.message)}`, '');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+function objectiveHover(o: ObjectiveProgress): string {
+  const lines = [`**Objective** · ${ICON[o.status]} ${statusText(o.status)}`, '', esc(o.objective.title), ''];
+  const count = o.keyResults.length;
+  lines.push(`${bar(o.progress)} **${percentText(o.progress)}** · weighted mean of ${count} key result${count === 1 ? '' : 's'}`, '');
+  if (o.objective.owner) lines.push(`- **Owner:** ${esc(o.objective.owner.text)}`);
+  for (const k of o.keyResults) {
+    const title = k.kr.text.length > 70 ? `${k.kr.text.slice(0, 69)}…` : k.kr.text;
+    lines.push(`- ${ICON[k.status]} ${percentText(k.progress)} · ${statusText(k.status)} — ${esc(title)}`);
+  }
+  lines.push(`- **Tasks:** ${o.tasks.done}/${o.tasks.total} done`);
+  return lines.join('\n');
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The token under the cursor: a value (`$24M`, `85%`, `2026-Q2`) or a word. */
+export function wordAt(line: string, character: number): Word | undefined {
+  const token = /[-+]?[$€£¥]?[\w.,%]+(?:[-+][\w%]+)*/g;
+  for (let m = token.exec(line); m; m = token.exec(line)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (character >= start && character <= end) {
+      const text = m[0].replace(/[.,]+$/, '');
+      return { text, start, end: start + text.length };
+    }
+  }
+  return undefined;
+}
+
+const STATUS_MEANING: Record<string, string> = {
+  'on-track': '**on-track**: the owner reports the KR is on course.',
+  'at-risk': '**at-risk**: the owner reports the KR may miss its target; three in a row call for a decision.',
+  'off-track': '**off-track**: the owner reports the KR will miss its target without a change of plan.',
+};
+
+function explainWord(word: string): string | undefined {
+  const status = STATUS_MEANING[word.toLowerCase()];
+  if (status) return status;
+  const letters = /^[A-Za-z]+$/.exec(word.replace(/[<>].*$/, ''));
+  if (letters) {
+    const entry = lookupAbbreviation(letters[0]);
+    if (entry && letters[0].length >= 2 && (letters[0] === entry.abbreviation || letters[0] === letters[0].toUpperCase())) {
+      const counted = entry.countedAs?.length ? ` It can be counted as ${entry.countedAs.join(', ')}: say which.` : '';
+      return `**${escapeMarkdown(entry.abbreviation)}**: ${escapeMarkdown(entry.expansion)}.${escapeMarkdown(counted)}`;
+    }
+  }
+  if (/^\d{4}-[QqHh]\d$/.test(word) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(word)) return undefined;
+  const n = parseNumber(word);
+  if (n && (n.currency || n.magnitude)) {
+    const unit = n.currency ? describeUnit(n.currency) : '';
+    return `**${escapeMarkdown(word)}** = ${n.amount.toLocaleString('en-US')}${unit ? ' ' + unit : ''}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+// Custom requests and notifications between the OKR client and server (docs/protocol.md).
+import type { Position, Range } from '../engine/model/types';
+import type { ComputedStatus } from '../engine/progress/types';
+import type { FileSummary, OkrTree } from '../engine/tree';
+import type { FixInput } from '../engine/rules/types';
+import type { Diagnostic as EngineDiagnostic } from '../engine/model/types';
+
+export const TreeRequest = 'okr/tree';
+export interface TreeParams {
+  /** Only branches with a KR in one of these statuses; all when absent or empty. */
+  statuses?: ComputedStatus[];
+}
+export type TreeResult = OkrTree;
+
+/** Sent by the server whenever the tree may have changed (an edit, a file on disk, settings). */
+export const TreeChangedNotification = 'okr/treeChanged';
+
+export const FileSummaryRequest = 'okr/fileSummary';
+export interface FileSummaryParams {
+  uri: string;
+}
+export type FileSummaryResult = FileSummary | null;
+
+export const CheckInContextRequest = 'okr/checkInContext';
+export interface CheckInContextParams {
+  uri: string;
+  position: Position;
+}
+export interface CheckInContextResult {
+  /** The KR's text. */
+  title: string;
+  range: Range;
+  /** The value to show as an example (`$19.4M`), from the latest check-in, else the baseline or target. */
+  example: string | null;
+  /** The date the check-in will carry. */
+  today: string;
+  milestone: boolean;
+}
+
+export const CheckInEditRequest = 'okr/checkInEdit';
+export interface CheckInEditParams {
+  uri: string;
+  position: Position;
+  /** `$18.2M`, `64%`, `done`… */
+  value: string;
+  status?: 'on-track' | 'at-risk' | 'off-track';
+  note?: string;
+}
+export interface CheckInEditResult {
+  /** The edit to apply, or an explanation of what is wrong with the value. */
+  edit?: { range: Range; newText: string };
+  line?: number;
+  error?: string;
+}
+
+/** A code action's command when a fix needs answers from a person (the AR rewrite without a baseline). */
+export const FixWithInputCommand = 'okr.applyFixWithInput';
+export interface FixWithInputArgs {
+  uri: string;
+  version: number;
+  diagnostic: EngineDiagnostic;
+  title: string;
+  inputs: FixInput[];
+}
+
+export const FixWithAnswersRequest = 'okr/fixWithAnswers';
+export interface FixWithAnswersParams {
+  uri: string;
+  diagnostic: EngineDiagnostic;
+  title: string;
+  answers: Record<string, string>;
+}
+export interface FixWithAnswersResult {
+  edits?: { range: Range; newText: string }[];
+  error?: string;
+}
+
+export const ReportRequest = 'okr/report';
+export interface ReportParams {
+  /** Files to report; every indexed file when absent. */
+  uris?: string[];
+}
+export interface ReportResult {
+  markdown: string;
+}

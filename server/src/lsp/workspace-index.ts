@@ -1,0 +1,126 @@
+// Every .okr file of the workspace folders, parsed once per change on disk, for the tree
+// and the report. Open documents (saved or not, untitled too) are taken from the editor.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { computeProgress } from '../engine/progress';
+import { parseDocument } from '../engine/parser';
+import type { OkrDocument } from '../engine/model/types';
+import type { TreeSource } from '../engine/tree';
+import { filePath, type ServerState } from './state';
+
+interface IndexedFile {
+  uri: string;
+  text: string;
+  doc: OkrDocument;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
+
+export class WorkspaceIndex {
+  private files = new Map<string, IndexedFile>();
+  private scanning: Promise<void> = Promise.resolve();
+  folders: string[] = [];
+
+  constructor(private readonly state: ServerState) {}
+
+  /** Reads every .okr file under the folders (file system paths). */
+  scan(folders: string[]): Promise<void> {
+    this.folders = folders;
+    this.scanning = (async () => {
+      const found = new Map<string, IndexedFile>();
+      for (const folder of folders) await this.walk(folder, found);
+      this.files = found;
+    })().catch((error) => console.error(`indexing failed: ${String(error)}`));
+    return this.scanning;
+  }
+
+  ready(): Promise<void> {
+    return this.scanning;
+  }
+
+  private async walk(dir: string, into: Map<string, IndexedFile>): Promise<void> {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const reads: Promise<void>[] = [];
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await this.walk(path, into);
+      } else if (entry.isFile() && entry.name.endsWith('.okr')) {
+        reads.push(this.read(path).then((file) => void (file && into.set(file.uri, file))));
+      }
+    }
+    await Promise.all(reads);
+  }
+
+  private async read(path: string): Promise<IndexedFile | undefined> {
+    try {
+      const stat = await fs.stat(path);
+      if (stat.size > this.state.settings.maxDocumentSize) return undefined;
+      const text = await fs.readFile(path, 'utf8');
+      return { uri: pathToFileURL(path).href, text, doc: parseDocument(text) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A file was created or changed on disk; requests for the tree wait for it. */
+  update(uri: string): Promise<void> {
+    this.scanning = this.scanning.then(async () => {
+      const path = filePath(uri);
+      if (!path || !this.inFolders(path)) return;
+      const file = await this.read(path);
+      const key = keyOf(uri, this.files);
+      if (file) this.files.set(key, { ...file, uri: key });
+      else this.files.delete(key);
+    }).catch((error) => console.error(`indexing ${uri} failed: ${String(error)}`));
+    return this.scanning;
+  }
+
+  delete(uri: string): void {
+    this.files.delete(keyOf(uri, this.files));
+  }
+
+  private inFolders(path: string): boolean {
+    return this.folders.length === 0 || this.folders.some((f) => path === f || path.startsWith(f.endsWith('/') ? f : f + '/'));
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Every file to show: open documents as edited, the others as on disk. */
+  sources(): TreeSource[] {
+    const asOf = this.state.asOf();
+    const out: TreeSource[] = [];
+    const open = new Map<string, TreeSource>();
+    for (const document of this.state.documents.all()) {
+      if (document.languageId !== 'okr' && !document.uri.endsWith('.okr')) continue;
+      const analyzed = this.state.analyzed(document.uri);
+      if (!analyzed) continue;
+      const disk = this.files.get(keyOf(document.uri, this.files));
+      const unsaved = !disk || disk.text !== analyzed.analysis.text;
+      open.set(disk?.uri ?? document.uri, { uri: document.uri, doc: analyzed.analysis.doc, progress: analyzed.analysis.progress, unsaved });
+    }
+    for (const file of this.files.values()) {
+      const edited = open.get(file.uri);
+      if (edited) continue;
+      const thresholds = this.state.configFor(file.uri).thresholds;
+      out.push({ uri: file.uri, doc: file.doc, progress: computeProgress(file.doc, { asOf, thresholds }) });
+    }
+    out.push(...open.values());
+    return out;
+  }
+}
+
+/** The index's key for a URI that may be spelled differently (percent-encoding) by the client. */
+function keyOf(uri: string, files: Map<string, IndexedFile>): string {
+  if (files.has(uri)) return uri;
+  const path = filePath(uri);
+  return path ? pathToFileURL(path).href : uri;
+}
