@@ -1,0 +1,198 @@
+// The commands: Check In…, Export Progress Report, New OKR File, tree actions, and the
+// input boxes a fix asks through when it needs answers (the AR rewrite without a baseline).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ComputedStatus } from '../../server/src/engine/progress/types';
+import {
+  CheckInContextRequest, CheckInEditRequest, FixWithAnswersRequest, ReportRequest,
+  type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixWithAnswersResult,
+  type FixWithInputArgs, type ReportResult,
+} from '../../server/src/lsp/protocol';
+import type { Node, ProgressTree } from './tree';
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+const toRange = (r: Range) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, tree: ProgressTree, view: vscode.TreeView<Node>): void {
+  const running = (): LanguageClient | undefined => {
+    const c = client();
+    if (!c || !c.isRunning()) {
+      void vscode.window.showWarningMessage('The OKR language server is not running yet.');
+      return undefined;
+    }
+    return c;
+  };
+  const register = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+
+  register('okr.revealRange', async (uri: string, range: Range) => {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: true });
+    const target = toRange(range);
+    editor.selection = new vscode.Selection(target.start, target.start);
+    editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  });
+
+  register('okr.refreshTree', () => tree.refresh());
+
+  register('okr.filterTree', async () => {
+    const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
+    const picked = await vscode.window.showQuickPick(
+      all.map((s) => ({ label: s, picked: tree.statuses.includes(s) })),
+      { canPickMany: true, title: 'Show key results that are…', placeHolder: 'Pick none to show everything' },
+    );
+    if (!picked) return;
+    tree.statuses = picked.map((p) => p.label as ComputedStatus);
+    view.description = tree.statuses.length ? `only ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
+    tree.refresh();
+  });
+
+  register('okr.exportReport', async () => {
+    const c = running();
+    if (!c) return;
+    const result = await c.sendRequest<ReportResult>(ReportRequest, {});
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+    await vscode.window.showTextDocument(document);
+  });
+
+  register('okr.newFile', async (folder?: vscode.Uri) => {
+    const content = template(new Date());
+    if (folder instanceof vscode.Uri) {
+      const name = `${quarterLabel(new Date())}.okr`;
+      const uri = vscode.Uri.joinPath(folder, name);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        void vscode.window.showWarningMessage(`${name} already exists in that folder.`);
+        await vscode.window.showTextDocument(uri);
+        return;
+      } catch {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+        await vscode.window.showTextDocument(uri);
+        return;
+      }
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
+    await vscode.window.showTextDocument(document);
+  });
+
+  register('okr.checkIn', async (node?: Node) => {
+    const c = running();
+    if (!c) return;
+    let uri: string;
+    let position: { line: number; character: number };
+    if (node && typeof node === 'object' && 'kind' in node && node.kind === 'kr') {
+      uri = node.uri;
+      position = node.kr.range.start;
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'okr') {
+        void vscode.window.showWarningMessage('Open a .okr file and put the cursor on a key result to check in.');
+        return;
+      }
+      uri = editor.document.uri.toString();
+      position = { line: editor.selection.active.line, character: editor.selection.active.character };
+    }
+    const kr = await c.sendRequest<CheckInContextResult | null>(CheckInContextRequest, { uri, position });
+    if (!kr) {
+      void vscode.window.showWarningMessage('Put the cursor on a key result (its kr line or the lines under it) to check in.');
+      return;
+    }
+    const value = await vscode.window.showInputBox({
+      title: `Check in · ${kr.today}`,
+      prompt: `Current value of: ${kr.title}`,
+      placeHolder: kr.milestone ? 'done, or leave empty to cancel' : kr.example ? `like ${kr.example}` : 'like 64%, $18.2M or 45 days',
+      value: kr.milestone ? 'done' : '',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'A check-in needs a value.'),
+    });
+    if (!value) return;
+    const statusPick = await vscode.window.showQuickPick(
+      [
+        { label: 'on-track', description: 'on course' },
+        { label: 'at-risk', description: 'may miss the target' },
+        { label: 'off-track', description: 'will miss it without a change' },
+        { label: 'No status', description: 'leave the call to the numbers' },
+      ],
+      { title: 'Your call (optional)', ignoreFocusOut: true },
+    );
+    if (!statusPick) return;
+    const note = await vscode.window.showInputBox({ title: 'Note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
+    if (note === undefined) return;
+    const params: CheckInEditParams = {
+      uri, position, value,
+      ...(statusPick.label === 'No status' ? {} : { status: statusPick.label as CheckInEditParams['status'] }),
+      ...(note.trim() ? { note } : {}),
+    };
+    const result = await c.sendRequest<CheckInEditResult>(CheckInEditRequest, params);
+    if (!result.edit) {
+      void vscode.window.showErrorMessage(result.error ?? 'The check-in could not be added.');
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(vscode.Uri.parse(uri), toRange(result.edit.range), result.edit.newText);
+    await vscode.workspace.applyEdit(edit);
+  });
+
+  register('okr.applyFixWithInput', async (args: FixWithInputArgs) => {
+    const c = running();
+    if (!c || !args) return;
+    const answers: Record<string, string> = {};
+    for (const input of args.inputs) {
+      const pattern = input.pattern ? safeRegExp(input.pattern) : undefined;
+      const answer = await vscode.window.showInputBox({
+        title: args.title,
+        prompt: input.prompt,
+        placeHolder: input.placeholder,
+        ignoreFocusOut: true,
+        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected something like ${input.placeholder ?? input.pattern}` : undefined),
+      });
+      if (answer === undefined) return;
+      answers[input.name] = answer.trim();
+    }
+    const result = await c.sendRequest<FixWithAnswersResult>(FixWithAnswersRequest, { uri: args.uri, diagnostic: args.diagnostic, title: args.title, answers });
+    if (!result.edits) {
+      void vscode.window.showErrorMessage(result.error ?? 'The fix could not be applied.');
+      return;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(vscode.Uri.parse(args.uri), toRange(e.range), e.newText);
+    await vscode.workspace.applyEdit(edit);
+  });
+}
+
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
+}
+
+function quarterLabel(now: Date): string {
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+/** A starting file for the current quarter: one objective with one measurable KR. */
+export function template(now: Date): string {
+  const year = now.getFullYear();
+  const q = Math.floor(now.getMonth() / 3) + 1;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const endMonth = q * 3;
+  const end = `${year}-${pad(endMonth)}-${pad(new Date(year, endMonth, 0).getDate())}`;
+  const dayBefore = new Date(year, (q - 1) * 3, 0);
+  const baselineDate = `${dayBefore.getFullYear()}-${pad(dayBefore.getMonth() + 1)}-${pad(dayBefore.getDate())}`;
+  return [
+    `# OKRs for ${year}-Q${q}`,
+    `period ${year}-Q${q}`,
+    'team Your team',
+    '',
+    'objective Delight new customers from their first week',
+    '  why Customers who succeed in their first week stay; most churn starts there.',
+    '  owner Your name',
+    '',
+    `  kr Increase the share of new customers active in week one from 40% to 60% by ${end}`,
+    `    baseline 40% on ${baselineDate}`,
+    `    target 60% by ${end}`,
+    '',
+  ].join('\n');
+}

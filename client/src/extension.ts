@@ -1,0 +1,96 @@
+// The OKR as Code extension: starts the language server and adds the progress view, the
+// status bar item and the commands. Activation returns at once; the server starts behind it.
+import * as vscode from 'vscode';
+import {
+  CloseAction, ErrorAction, LanguageClient, TransportKind,
+  type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
+import type { FileSummary } from '../../server/src/engine/tree';
+import { FileSummaryRequest, TreeChangedNotification } from '../../server/src/lsp/protocol';
+import { registerCommands } from './commands';
+import { ProgressTree } from './tree';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const tree = new ProgressTree(() => client);
+  const view = vscode.window.createTreeView('okr.progress', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(view);
+
+  const status = vscode.window.createStatusBarItem('okr.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'OKR Progress';
+  status.command = 'okr.progress.focus';
+  context.subscriptions.push(status);
+
+  registerCommands(context, () => client, tree, view);
+  context.subscriptions.push(vscode.commands.registerCommand('okr.restartServer', async () => {
+    await client?.restart();
+  }));
+
+  const updateStatus = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'okr' || !client?.isRunning()) {
+      status.hide();
+      return;
+    }
+    try {
+      const summary = await client.sendRequest<FileSummary | null>(FileSummaryRequest, { uri: editor.document.uri.toString() });
+      if (!summary) return status.hide();
+      status.text = summary.text;
+      status.tooltip = `OKR progress of ${vscode.workspace.asRelativePath(editor.document.uri)}: ${summary.atRisk} at risk, ${summary.offTrack} off track`;
+      status.show();
+    } catch {
+      status.hide();
+    }
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()));
+
+  client = createClient(context);
+  client.onNotification(TreeChangedNotification, () => {
+    tree.refresh();
+    void updateStatus();
+  });
+  void client.start().then(() => {
+    tree.refresh();
+    void updateStatus();
+  }, (error) => void vscode.window.showErrorMessage(`The OKR language server did not start: ${error}`));
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'okr', scheme: 'file' }, { language: 'okr', scheme: 'untitled' }],
+    synchronize: { configurationSection: 'okr' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('okr') },
+    errorHandler: restartOnce(),
+  };
+  return new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions);
+}
+
+/** Restarts a crashed server (up to 5 times in 3 minutes) and says so once. */
+function restartOnce(): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
+      if (crashes.length > 5) {
+        return { action: CloseAction.DoNotRestart, message: 'The OKR language server keeps stopping; it will not be restarted. Run "OKR: Restart Language Server" to try again.' };
+      }
+      const first = !told;
+      told = true;
+      return { action: CloseAction.Restart, message: first ? 'The OKR language server stopped unexpectedly and was restarted.' : undefined, handled: !first };
+    },
+  };
+}

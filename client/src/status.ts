@@ -1,0 +1,32 @@
+// Icons and Markdown for statuses, shared by the tree and the status bar.
+import * as vscode from 'vscode';
+import type { ComputedStatus } from '../../server/src/engine/progress/types';
+
+const ICONS: Record<ComputedStatus, [string, string]> = {
+  achieved: ['pass-filled', 'testing.iconPassed'],
+  'on-track': ['circle-filled', 'charts.green'],
+  'at-risk': ['warning', 'charts.yellow'],
+  'off-track': ['error', 'charts.red'],
+  'no-data': ['circle-outline', 'disabledForeground'],
+};
+
+export function statusIcon(status: ComputedStatus): vscode.ThemeIcon {
+  const [icon, colour] = ICONS[status] ?? ICONS['no-data'];
+  return new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
+}
+
+export function statusText(status: string): string {
+  return status.replace('-', ' ');
+}
+
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/** A Markdown string that runs nothing and links nowhere: text from .okr files is escaped, HTML off. */
+export function safeMarkdown(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value, true);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
