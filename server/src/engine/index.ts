@@ -1,6 +1,6 @@
 // The pure engine: everything the CLI and the language server share. Imports no editor API.
 export * from './model/types';
-export { parseDocument, splitLines } from './parser';
+export { parseDocument, splitLines, clearParseCache } from './parser';
 export { computeProgress, krProgress, objectiveProgress, expectedShare, impliedTarget, weakest } from './progress';
 export * from './progress/types';
 export { analyzeText, type Analysis, type AnalyzeOptions } from './analyze';

@@ -43,7 +43,8 @@ export function makeQuantity(numberRaw: string, unitWord: string | undefined, ra
   return { amount: n.amount, unit: unitOf(n, unitWord), raw, range };
 }
 
-function unitOf(n: ParsedNumber, unitWord: string | undefined): string {
+/** The normalised unit of a number and the word after it (`45 days` → `days`, `24M dollars` → `$`). */
+export function unitOf(n: Pick<ParsedNumber, 'currency' | 'percent'>, unitWord: string | undefined): string {
   if (n.currency) return n.currency;
   if (n.percent) return '%';
   if (!unitWord) return '';

@@ -1,6 +1,6 @@
 // The concrete syntax: one statement per line. Error recovery re-syncs at the line
 // break, so one bad line never hides the statements after it.
-import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
 
 /** Messages for people: what was expected, after what, and what was found. */
@@ -39,10 +39,48 @@ function mismatch(expected: string, actual: IToken, previous: IToken): string {
   return `expected ${expected}${after}, found ${found(actual)}`;
 }
 
+/** The Chevrotain 11 internal that in-rule recovery calls on every mismatched token. */
+interface RecoveryInternals {
+  getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
+  getCurrentGrammarPath(tokType: TokenType, tokIdxInRule: number): { ruleStack: string[]; occurrenceStack: number[] };
+}
+
 export class OkrCstParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: friendlyMessages, nodeLocationTracking: 'none' });
     this.performSelfAnalysis();
+    this.cacheRecoveryFollows();
+  }
+
+  /** Parses a token stream into the document CST (errors land in `this.errors`). */
+  parse(tokens: IToken[]): CstNode {
+    this.input = tokens;
+    // Chevrotain reports every syntax error by throwing; nobody reads those stack traces, and
+    // capturing them made a document with an error on every line several times slower.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.document();
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  }
+
+  /**
+   * Chevrotain walks the grammar anew at each in-rule recovery to learn which tokens may follow;
+   * the answer depends only on the place in the grammar, so it is computed once per place.
+   */
+  private cacheRecoveryFollows(): void {
+    const internals = this as unknown as RecoveryInternals;
+    const compute = internals.getFollowsForInRuleRecovery.bind(this);
+    const cache = new Map<string, TokenType[]>();
+    internals.getFollowsForInRuleRecovery = (tokType, tokIdxInRule) => {
+      const path = internals.getCurrentGrammarPath(tokType, tokIdxInRule);
+      const key = `${path.ruleStack.join('/')}|${path.occurrenceStack.join('/')}|${tokType.name}|${tokIdxInRule}`;
+      let follows = cache.get(key);
+      if (!follows) cache.set(key, (follows = compute(tokType, tokIdxInRule)));
+      return follows;
+    };
   }
 
   public document = this.RULE('document', () => {

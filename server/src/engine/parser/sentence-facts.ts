@@ -45,7 +45,7 @@ export function sentenceFacts(text: string, origin: { line: number; character: n
   }
 
   const facts: SentenceFacts = { quantities: quantities.map((q) => q.value) };
-  const wordBefore = (index: number) => /(\w+)\s*$/.exec(text.slice(0, index))?.[1]?.toLowerCase();
+  const wordBefore = (index: number) => previousWord(text, index);
 
   for (let i = 0; i < quantities.length; i++) {
     const q = quantities[i];
@@ -73,8 +73,51 @@ export function sentenceFacts(text: string, origin: { line: number; character: n
   return facts;
 }
 
+const factsCache = new Map<string, SentenceFacts>();
+const FACTS_CACHE_LIMIT = 20_000;
+
+export function clearSentenceCache(): void {
+  factsCache.clear();
+}
+
+/** sentenceFacts, remembered per sentence and column: a document is re-read on every keystroke. */
+export function cachedSentenceFacts(text: string, origin: { line: number; character: number }): SentenceFacts {
+  const key = `${origin.character}:${text}`;
+  let facts = factsCache.get(key);
+  if (!facts) {
+    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
+    facts = sentenceFacts(text, { line: 0, character: origin.character });
+    factsCache.set(key, facts);
+  }
+  return relocateFacts(facts, origin.line);
+}
+
+function relocateFacts(facts: SentenceFacts, line: number): SentenceFacts {
+  const move = <T extends { range: Range }>(item: T): T => ({
+    ...item,
+    range: { start: { line, character: item.range.start.character }, end: { line, character: item.range.end.character } },
+  });
+  const quantities = facts.quantities.map(move);
+  const same = (q: Quantity | undefined) => (q ? quantities[facts.quantities.indexOf(q)] : undefined);
+  const out: SentenceFacts = { quantities };
+  if (facts.from) out.from = same(facts.from);
+  if (facts.to) out.to = same(facts.to);
+  if (facts.by) out.by = same(facts.by);
+  if (facts.date) out.date = move(facts.date);
+  return out;
+}
+
 /** `from 30 to 45 days`: the unit written once applies to both ends. */
 function shareUnits(from: Quantity, to: Quantity): void {
   if (from.unit === '' && to.unit !== '') from.unit = to.unit;
   else if (to.unit === '' && from.unit !== '') to.unit = from.unit;
+}
+
+/** The word that ends just before `index` (spaces skipped), lower-cased. */
+function previousWord(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && /\w/.test(text[start - 1])) start--;
+  return start < end ? text.slice(start, end).toLowerCase() : undefined;
 }

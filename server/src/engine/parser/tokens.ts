@@ -84,4 +84,4 @@ export const allTokens: TokenType[] = [
   DateLiteral, PeriodLabel, NumberLiteral, Comparator, StringLiteral, UnterminatedString, Status, On, By, To, Done, Word, Stray,
 ];
 
-export const okrLexer = new Lexer(lexerDefinition, { positionTracking: 'full', ensureOptimizations: false });
+export const okrLexer = new Lexer(lexerDefinition, { positionTracking: 'onlyOffset', ensureOptimizations: false });
