@@ -6,11 +6,14 @@ import type { DocumentProgress } from './progress/types';
 import { DEFAULT_CONFIG, runRules } from './rules';
 import type { EngineConfig } from './rules/types';
 import { todayIso } from './dates';
+import { declineIfTooLarge } from './limits';
 
 export interface AnalyzeOptions {
   config?: EngineConfig;
   /** ISO date the progress is computed at; today by default. */
   asOf?: string;
+  /** Documents larger than this many UTF-8 bytes are declined, not analysed (limits.ts has the default). */
+  maxDocumentSize?: number;
 }
 
 export interface Analysis {
@@ -26,6 +29,11 @@ export interface Analysis {
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
   const asOf = options.asOf ?? todayIso();
+  const declined = declineIfTooLarge(text, options.maxDocumentSize);
+  if (declined) {
+    const progress = computeProgress(declined.doc, { asOf, thresholds: config.thresholds });
+    return { text, doc: declined.doc, progress, diagnostics: [declined.diagnostic], config, asOf };
+  }
   const doc = parseDocument(text);
   const progress = computeProgress(doc, { asOf, thresholds: config.thresholds });
   const findings = runRules({ text, doc, progress, config, asOf });

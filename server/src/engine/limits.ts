@@ -1,0 +1,77 @@
+// The size limit: a document larger than this is declined with one clear diagnostic
+// instead of analysed, so a huge or runaway file never stalls the editor or CI.
+import type { Diagnostic, OkrDocument } from './model/types';
+
+/**
+ * Default limit in UTF-8 bytes. Real OKR files are a few kilobytes; at this size the whole
+ * analysis still finishes well within a second (see docs/reliability.md for the measurement).
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 1024 * 1024;
+
+/** Rule id of the diagnostic that declines a document. */
+export const SIZE_LIMIT_RULE = 'document-too-large';
+
+/** UTF-8 length of `text`, counting no further than just past `stopAfter`. */
+export function utf8Length(text: string, stopAfter = Infinity): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Whether `text` is larger than `limit` bytes; cheap for documents far from the limit either way. */
+export function exceedsLimit(text: string, limit: number): boolean {
+  if (text.length > limit) return true; // every UTF-16 unit is at least one UTF-8 byte
+  if (text.length * 3 <= limit) return false; // and at most three
+  return utf8Length(text, limit) > limit;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}
+
+export interface Declined {
+  /** An empty model with the document's real line count. */
+  doc: OkrDocument;
+  diagnostic: Diagnostic;
+}
+
+/** For a document over the limit: the empty model and the one diagnostic that says why; undefined otherwise. */
+export function declineIfTooLarge(text: string, limit = DEFAULT_MAX_DOCUMENT_SIZE): Declined | undefined {
+  if (!(limit >= 0) || !exceedsLimit(text, limit)) return undefined;
+  const firstBreak = text.search(/[\r\n]/);
+  const firstLineLength = firstBreak < 0 ? text.length : firstBreak;
+  const size = text.length > 4 * limit ? `more than ${formatSize(limit)}` : formatSize(utf8Length(text));
+  return {
+    doc: { objectives: [], comments: [], errors: [], lineCount: countLines(text) },
+    diagnostic: {
+      rule: SIZE_LIMIT_RULE,
+      severity: 'error',
+      message: `This document is not checked: it is ${size}, and the limit is ${formatSize(limit)} (setting maxDocumentSize). Split it into smaller files.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
+    },
+  };
+}
+
+/** Lines as LSP counts them: \r\n, \r and \n each end one. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,184 @@
+// The fuzz properties, shared by the test run (a fixed-seed slice) and `npm run fuzz` (long campaigns).
+import fc from 'fast-check';
+import { analyzeText } from '../../server/src/engine/analyze';
+import { applyEdits } from '../../server/src/engine/fixes';
+import { formatText } from '../../server/src/engine/format';
+import { SIZE_LIMIT_RULE, utf8Length } from '../../server/src/engine/limits';
+import type { Diagnostic, OkrDocument } from '../../server/src/engine/model/types';
+import { parseDocument, splitLines } from '../../server/src/engine/parser';
+import { fixesFor, ruleById } from '../../server/src/engine/rules';
+import type { Fix } from '../../server/src/engine/rules/types';
+import { anyDocument, bigDocument, grammarDocument, longLineDocument, mutated } from './generators';
+import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invariants';
+import { cliServerProperty } from './cli-server';
+import { assertUntouchedLinesKept } from './text-edits';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own case type
+export type AnyProperty = fc.IRawProperty<any>;
+
+export interface FuzzProperty {
+  name: string;
+  description: string;
+  /** Cases in the normal test run's fixed-seed slice; a campaign of N runs scales these to N in total. */
+  slice: number;
+  /** Why the property cannot run here, if it cannot. */
+  skipReason?: () => string | undefined;
+  /** Builds the property; `dispose` releases what it holds (a server process). */
+  create(): Promise<{ property: AnyProperty; dispose?: () => Promise<void> }>;
+}
+
+const sync = (p: AnyProperty) => Promise.resolve({ property: p });
+
+// ----- fixes -----
+
+function lineSpan(doc: OkrDocument, line: number): [number, number] {
+  for (const o of doc.objectives) {
+    if (line >= o.blockRange.start.line && line <= o.blockRange.end.line) return [o.blockRange.start.line, o.blockRange.end.line];
+  }
+  return [line, line];
+}
+
+/** Answers a fix's questions with its own placeholders, when they fit the pattern. */
+function placeholderAnswers(fix: Fix): Record<string, string> | undefined {
+  const answers: Record<string, string> = {};
+  for (const input of fix.needsInput ?? []) {
+    const answer = input.placeholder ?? '';
+    if (input.pattern && !new RegExp(input.pattern).test(answer)) return undefined;
+    answers[input.name] = answer;
+  }
+  return answers;
+}
+
+function syntaxMessages(doc: OkrDocument): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of doc.errors) counts.set(e.message, (counts.get(e.message) ?? 0) + 1);
+  return counts;
+}
+
+function checkFix(text: string, diagnostic: Diagnostic, fix: Fix, doc: OkrDocument): void {
+  const lines = splitLines(text);
+  const [from, to] = lineSpan(doc, diagnostic.range.start.line);
+  for (const edit of fix.edits) {
+    assertRangeInside(edit.range, lines, `fix '${fix.title}' for [${diagnostic.rule}]`);
+    if (edit.range.start.line < from || edit.range.end.line > to) {
+      throw new Error(`fix '${fix.title}' for [${diagnostic.rule}] on line ${diagnostic.range.start.line} edits lines ${edit.range.start.line}-${edit.range.end.line}, outside its objective (${from}-${to})`);
+    }
+  }
+  const { text: after, skipped } = applyEdits(text, fix.edits);
+  if (skipped.length) throw new Error(`fix '${fix.title}' for [${diagnostic.rule}] has overlapping edits`);
+  assertUntouchedLinesKept(text, after, fix.edits);
+  const before = syntaxMessages(doc);
+  for (const [message, count] of syntaxMessages(parseDocument(after))) {
+    if (count > (before.get(message) ?? 0)) {
+      throw new Error(`fix '${fix.title}' for [${diagnostic.rule}] introduced the syntax error ${JSON.stringify(message)}:\n${after}`);
+    }
+  }
+}
+
+function fixesProperty(text: string): void {
+  const analysis = analyzeText(text, { asOf: AS_OF });
+  const input = { text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf: AS_OF };
+  for (const diagnostic of analysis.diagnostics) {
+    if (!ruleById(diagnostic.rule)?.fixes) continue;
+    for (const fix of fixesFor(input, diagnostic)) {
+      if (fix.needsInput?.length) {
+        const answers = placeholderAnswers(fix);
+        if (!answers) continue;
+        for (const answered of fixesFor(input, diagnostic, answers).filter((f) => f.title === fix.title && !f.needsInput?.length)) {
+          checkFix(text, diagnostic, answered, analysis.doc);
+        }
+      } else checkFix(text, diagnostic, fix, analysis.doc);
+    }
+  }
+}
+
+// ----- formatting -----
+
+/** Words the formatter may write in lower case: keywords, checkboxes, statuses. */
+const CASE_FREE = new Set([
+  'period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin',
+  '[x]', 'on', 'by', 'to', 'done', 'on-track', 'at-risk', 'off-track',
+]);
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean).map((w) => (CASE_FREE.has(w.toLowerCase()) ? w.toLowerCase() : w));
+}
+
+function comments(text: string): string[] {
+  const lines = splitLines(text);
+  return parseDocument(text).comments.map((r) => lines[r.start.line].slice(r.start.character, r.end.character).trimEnd());
+}
+
+function formatProperty(text: string): void {
+  const once = formatText(text);
+  const twice = formatText(once);
+  if (twice !== once) throw new Error(`formatting is not idempotent:\nonce:  ${JSON.stringify(once)}\ntwice: ${JSON.stringify(twice)}`);
+  const [before, after] = [words(text), words(once)];
+  if (before.join(' ') !== after.join(' ')) {
+    throw new Error(`formatting changed the words:\nbefore: ${JSON.stringify(before)}\nafter:  ${JSON.stringify(after)}`);
+  }
+  const [commentsBefore, commentsAfter] = [comments(text), comments(once)];
+  if (commentsBefore.join('\n') !== commentsAfter.join('\n')) {
+    throw new Error(`formatting changed the comments:\nbefore: ${JSON.stringify(commentsBefore)}\nafter:  ${JSON.stringify(commentsAfter)}`);
+  }
+}
+
+// ----- size limit -----
+
+const sizedDocument = fc.tuple(mutated(grammarDocument(30), 2), fc.integer({ min: 0, max: 1500 }));
+
+function sizeLimitProperty([text, limit]: [string, number]): void {
+  const analysis = analyzeText(text, { asOf: AS_OF, maxDocumentSize: limit });
+  const declined = analysis.diagnostics.some((d) => d.rule === SIZE_LIMIT_RULE);
+  const tooLarge = utf8Length(text) > limit;
+  if (declined !== tooLarge) throw new Error(`${utf8Length(text)} bytes with limit ${limit}: declined=${declined}`);
+  if (declined) {
+    if (analysis.diagnostics.length !== 1) throw new Error(`a declined document has ${analysis.diagnostics.length} diagnostics, not one`);
+    assertRangeInside(analysis.diagnostics[0].range, splitLines(text), 'size diagnostic');
+    if (analysis.diagnostics[0].range.start.line !== 0) throw new Error('the size diagnostic is not on the first line');
+  }
+}
+
+export const PROPERTIES: FuzzProperty[] = [
+  {
+    name: 'engine',
+    description: 'parsing and checking never throw; every diagnostic and model range lies inside the document',
+    slice: 10_000,
+    create: () => sync(fc.property(anyDocument, checkInvariants)),
+  },
+  {
+    name: 'long-lines',
+    description: 'lines of 100,000 characters: no throw, ranges inside, no runaway regular expression',
+    slice: 20,
+    create: () => sync(fc.property(longLineDocument, checkInvariants)),
+  },
+  {
+    name: 'time-1000-lines',
+    description: 'checking a document of up to 1,000 lines stays within 100 ms (best of 3, ×3 margin)',
+    slice: 30,
+    create: () =>
+      sync(fc.property(bigDocument, (text) => {
+        checkInvariants(text);
+        if (splitLines(text).length <= 1000) checkTime(text);
+      })),
+  },
+  {
+    name: 'size-limit',
+    description: 'a document over the limit is declined with exactly one diagnostic on line 1, and only then',
+    slice: 3_000,
+    create: () => sync(fc.property(sizedDocument, sizeLimitProperty)),
+  },
+  {
+    name: 'fixes',
+    description: 'every offered fix keeps untouched lines byte-identical, stays in its objective, adds no syntax error',
+    slice: 2_500,
+    create: () => sync(fc.property(mutated(grammarDocument(30), 2), fixesProperty)),
+  },
+  {
+    name: 'format',
+    description: 'formatting is idempotent and keeps every word and every comment',
+    slice: 2_000,
+    create: () => sync(fc.property(anyDocument, formatProperty)),
+  },
+  cliServerProperty,
+];
