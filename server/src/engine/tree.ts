@@ -111,7 +111,8 @@ export function buildTree(sources: TreeSource[], asOf: string, statuses: Compute
     const status = objectives.length ? weakest(objectives.map((o) => o.status)) : 'no-data';
     return { label, start: p.start, end: p.end, progress, status, description: describe(progress, status), files: p.files };
   });
-  periods.sort((a, b) => (a.label === NO_PERIOD ? 1 : b.label === NO_PERIOD ? -1 : (b.start ?? '').localeCompare(a.start ?? '')));
+  // Latest period first; the same start is ordered by label; files without a period last.
+  periods.sort((a, b) => (a.label === NO_PERIOD ? 1 : b.label === NO_PERIOD ? -1 : (b.start ?? '').localeCompare(a.start ?? '') || a.label.localeCompare(b.label)));
   return { asOf, periods };
 }
 
