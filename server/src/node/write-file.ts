@@ -1,0 +1,162 @@
+// Writing a text file back safely: a temporary file in the same folder, then a rename, so a
+// crash or a full disk leaves either the old file or the new one, never half of each. The file
+// keeps its encoding, its BOM and (when it used one style throughout) its line breaks; a
+// symbolic link that leads out of the folder the command was given is refused.
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import * as path from 'node:path';
+
+export class WriteRefused extends Error {}
+
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
+export type LineBreakStyle = '\n' | '\r\n' | '\r' | 'mixed' | 'none';
+
+export interface DecodedFile {
+  text: string;
+  encoding: TextEncoding;
+  bom: boolean;
+  lineBreaks: LineBreakStyle;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function swapBytes(buffer: Buffer): Buffer {
+  const out = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2)));
+  return out.swap16();
+}
+
+export function lineBreakStyle(text: string): LineBreakStyle {
+  const seen = new Set(text.match(/\r\n|\r|\n/g) ?? []);
+  if (seen.size === 0) return 'none';
+  if (seen.size > 1) return 'mixed';
+  return [...seen][0] as LineBreakStyle;
+}
+
+/** Reads bytes the way they were written: a UTF-8 or UTF-16 BOM decides, UTF-8 otherwise. */
+export function decodeText(bytes: Buffer): DecodedFile {
+  let text: string;
+  let encoding: TextEncoding = 'utf8';
+  let bom = true;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = bytes.subarray(3).toString('utf8');
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [text, encoding] = [bytes.subarray(2).toString('utf16le'), 'utf16le'];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [text, encoding] = [swapBytes(bytes.subarray(2)).toString('utf16le'), 'utf16be'];
+  else [text, bom] = [bytes.toString('utf8'), false];
+  return { text, encoding, bom, lineBreaks: lineBreakStyle(text) };
+}
+
+/**
+ * Encodes `text` like `original`: same encoding and BOM. When the original used one line-break
+ * style throughout (say CRLF), lone breaks in the new text (lines a fix inserted) get that style;
+ * a file with mixed breaks keeps exactly the breaks the new text has.
+ */
+export function encodeLike(text: string, original: DecodedFile): Buffer {
+  let body = text.replace(/^\ufeff/, '');
+  const style = original.lineBreaks;
+  if (style === '\r\n') body = body.replace(/\r\n|\r|\n/g, '\r\n');
+  else if (style === '\r') body = body.replace(/\r\n|\n/g, '\r');
+  if (original.encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+  if (original.encoding === 'utf16be') return Buffer.concat([Buffer.from([0xfe, 0xff]), swapBytes(Buffer.from(body, 'utf16le'))]);
+  const bytes = Buffer.from(body, 'utf8');
+  return original.bom ? Buffer.concat([UTF8_BOM, bytes]) : bytes;
+}
+
+function inside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Where writing `file` really lands, after following symbolic links, checked to be a regular
+ * file inside `root` (itself resolved). Throws WriteRefused with a reason a person understands.
+ */
+export function resolveWritableFile(file: string, root: string): string {
+  const absolute = path.resolve(file);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    throw new WriteRefused(`refusing to write ${file}: the folder ${root} does not exist`);
+  }
+  let link;
+  try {
+    link = lstatSync(absolute);
+  } catch {
+    throw new WriteRefused(`refusing to write ${file}: it does not exist (okr never creates files)`);
+  }
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    throw new WriteRefused(`refusing to write ${file}: it is a symbolic link to nowhere`);
+  }
+  if (!inside(realRoot, real)) {
+    const how = link.isSymbolicLink() ? `it is a symbolic link to ${real}` : `it resolves to ${real}`;
+    throw new WriteRefused(`refusing to write ${file}: ${how}, outside ${root}`);
+  }
+  if (!statSync(real).isFile()) throw new WriteRefused(`refusing to write ${file}: it is not a regular file`);
+  return real;
+}
+
+export interface WriteOptions {
+  /** The folder the command was given: the file, links followed, must lie inside it. */
+  root: string;
+  /** The bytes the file had when it was read; when it has changed since, the write is refused. */
+  expected?: Buffer;
+}
+
+export interface WriteResult {
+  /** The real path written (differs from the file asked for when that is a symbolic link). */
+  path: string;
+  /** False when the new content equals the old and nothing was written. */
+  changed: boolean;
+}
+
+/** Replaces the text of an existing file atomically, keeping its encoding, BOM, line breaks and mode. */
+export function writeTextFileAtomic(file: string, text: string, options: WriteOptions): WriteResult {
+  const real = resolveWritableFile(file, options.root);
+  const current = readFileSync(real);
+  if (options.expected && !current.equals(options.expected)) {
+    throw new WriteRefused(`refusing to write ${file}: it changed on disk after it was read`);
+  }
+  const bytes = encodeLike(text, decodeText(current));
+  if (bytes.equals(current)) return { path: real, changed: false };
+
+  const mode = statSync(real).mode & 0o7777;
+  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // 'wx': never reuse or follow anything already at that name.
+  const fd = openSync(temporary, 'wx', mode);
+  try {
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(temporary, mode); // the umask may have narrowed it
+    renameSync(temporary, real);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+  syncFolder(path.dirname(real));
+  return { path: real, changed: true };
+}
+
+/** Makes the rename itself durable where the platform allows it. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported here (Windows): the rename is still atomic
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
