@@ -12,7 +12,12 @@ import { ProgressTree } from './tree';
 
 let client: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activation hands back: the progress tree's data, for tests and other extensions to read. */
+export interface OkrExtensionApi {
+  progressTree: vscode.TreeDataProvider<unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
   const tree = new ProgressTree(() => client);
   const view = vscode.window.createTreeView('okr.progress', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(view);
@@ -54,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
     tree.refresh();
     void updateStatus();
   }, (error) => void vscode.window.showErrorMessage(`The OKR language server did not start: ${error}`));
+  return { progressTree: tree as vscode.TreeDataProvider<unknown> };
 }
 
 export function deactivate(): Thenable<void> | undefined {
