@@ -103,7 +103,7 @@ describe('okr CLI', () => {
     it('draws progress bars in text', () => {
       const run = runOkr(['report', 'samples/accounts-receivable.okr', '--today', '2026-05-10']);
       assert.equal(run.code, 0);
-      assert.match(run.stdout, /██████░░░░░░░░░░  38%  expected 26%  on track  \(owner says at risk\)/);
+      assert.match(run.stdout, /██████░░░░░░░░░░ {2}38% {2}expected 26% {2}on track {2}\(owner says at risk\)/);
     });
 
     it('prints a Markdown table', () => {
