@@ -13,6 +13,7 @@ const suites: Array<() => Promise<unknown>> = [
   () => import('./suites/hover.test'),
   () => import('./suites/codeActions.test'),
   () => import('./suites/editing.test'),
+  () => import('./suites/treeAndCommands.test'),
 ];
 
 function collectingReporter(results: RunResults) {

@@ -15,7 +15,7 @@ import { ensureCodeServer, launchChromium, makeWorkspace, openWorkbench, repoRoo
 import { printResults } from './printResults';
 import type { RunResults } from './results';
 
-const RUN_TIMEOUT_MS = 5 * 60_000;
+const RUN_TIMEOUT_MS = 3 * 60_000;
 
 
 async function waitForResults(file: string, isAlive: () => string | undefined): Promise<RunResults> {

@@ -4,18 +4,22 @@ import {
   answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, ruleOf, setText, waitForDiagnostics,
 } from './helpers';
 
-const SAMPLES: Array<{ name: string; rules: string[] }> = [
-  { name: 'accounts-receivable.okr', rules: ['kr-ambiguous-metric', 'kr-vague'] },
-  { name: 'finance-draft.okr', rules: ['kr-task'] },
-  { name: 'product-q2.okr', rules: ['checkin-at-risk-streak'] },
+const SAMPLES: Array<{ name: string; rules: string[]; minimumFixes: number }> = [
+  { name: 'accounts-receivable.okr', rules: ['kr-ambiguous-metric', 'kr-vague'], minimumFixes: 1 },
+  { name: 'finance-draft.okr', rules: ['kr-task'], minimumFixes: 3 },
+  { name: 'product-q2.okr', rules: ['kr-kpi-like'], minimumFixes: 0 },
 ];
 
+/**
+ * The quick fixes offered at a diagnostic's range. (`vscode.executeCodeActionProvider` does not
+ * hand back each action's `diagnostics`, so a fix is known by the range it is asked for.)
+ */
 async function quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
     doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-  return actions.filter((action) => action.diagnostics?.some((d) => ruleOf(d) === ruleOf(diagnostic)
-    && d.range.isEqual(diagnostic.range)));
 }
+
+const key = (d: vscode.Diagnostic) => `${ruleOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`;
 
 /** Applies a code action as the editor does: its edit, then its command. */
 async function apply(action: vscode.CodeAction): Promise<void> {
@@ -73,37 +77,35 @@ suite('Quick fixes', () => {
   });
 
   for (const sample of SAMPLES) {
-    test(`every quick fix in ${sample.name} applies and its diagnostic goes away`, async () => {
+    test(`every quick fix in ${sample.name} applies and answers a finding`, async () => {
       const { doc, diagnostics } = await openSample(sample.name, sample.rules);
       const original = doc.getText();
-      let applied = 0;
+      const tried = new Set<string>();
       try {
         for (const diagnostic of diagnostics) {
-          const rule = ruleOf(diagnostic);
-          const count = (await quickFixes(doc, diagnostic)).length;
-          for (let index = 0; index < count; index++) {
+          const titles = (await quickFixes(doc, diagnostic)).map((action) => action.title);
+          for (const title of titles) {
+            if (tried.has(`${diagnostic.range.start.line} ${title}`)) continue;
+            tried.add(`${diagnostic.range.start.line} ${title}`);
             // Each fix starts from the sample's own text; actions are asked for again for this version.
-            const fresh = (await quickFixes(doc, diagnostic))[index];
-            assert.ok(fresh, `fix ${index} of ${rule} is still offered`);
-            const line = diagnostic.range.start.line;
-            const after = await answeringPrompts(BASELINE_ANSWERS,
-              () => diagnosticsAfter(doc.uri, () => apply(fresh)));
-            assert.notEqual(doc.getText(), original, `${fresh.title} changed the text`);
-            const sameRuleHere = after.result.filter((d) => ruleOf(d) === rule && d.range.start.line === line
-              && d.message === diagnostic.message);
-            assert.deepEqual(sameRuleHere.map((d) => d.message), [], `${rule} is gone after "${fresh.title}"`);
-            assert.deepEqual(after.result.filter((d) => ruleOf(d) === 'syntax').map((d) => d.message), [],
-              `"${fresh.title}" leaves a valid file`);
-            applied++;
+            const fix = (await quickFixes(doc, diagnostic)).find((action) => action.title === title);
+            assert.ok(fix, `"${title}" is still offered`);
+            const here = new Set(diagnostics.filter((d) => d.range.intersection(diagnostic.range)).map(key));
+            const after = await answeringPrompts(BASELINE_ANSWERS, () => diagnosticsAfter(doc.uri, () => apply(fix)));
+            assert.notEqual(doc.getText(), original, `"${title}" changed the text`);
+            const settled = await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => here.has(key(d))).length < here.size,
+              `a finding answered by "${title}"`).catch(() => after.result);
+            assert.ok(settled.filter((d) => here.has(key(d))).length < here.size,
+              `"${title}" answers one of ${JSON.stringify([...here])}`);
+            assert.deepEqual(settled.filter((d) => ruleOf(d) === 'syntax').map((d) => d.message), [],
+              `"${title}" leaves a valid file`);
             await setText(doc, original);
           }
         }
       } finally {
         if (doc.getText() !== original) await setText(doc, original);
       }
-      if (diagnostics.some((d) => ['kr-ambiguous-metric', 'kr-task'].includes(ruleOf(d)))) {
-        assert.ok(applied > 0, 'fixes were offered and applied');
-      }
+      assert.ok(tried.size >= sample.minimumFixes, `fixes tried: ${JSON.stringify([...tried])}`);
     });
   }
 
