@@ -1,7 +1,6 @@
 // `okr fix [paths] [--dry-run]`: applies every fix that needs no answer from a person; with
 // --dry-run shows the unified diff instead of writing. Fixes that need an answer (a baseline the
 // file does not have) are listed with the question, never guessed.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../engine/analyze';
 import { applyEdits, offsetAt } from '../engine/fixes/edits';
@@ -10,6 +9,7 @@ import { fixesFor } from '../engine/rules';
 import type { EngineConfig, Fix } from '../engine/rules/types';
 import { displayPath } from './files';
 import { readOkrFile } from './read';
+import { givenFolderOf, writeTextFileAtomic, WriteRefused } from '../node/write-file';
 
 export interface FixIO {
   cwd: string;
@@ -21,6 +21,8 @@ export interface FixOptions {
   dryRun: boolean;
   asOf: string;
   configFor: (file: string) => EngineConfig | undefined;
+  /** The paths the command was given: a file is written only when it really lies inside the one it came from. */
+  given?: string[];
 }
 
 export interface FixOutcome {
@@ -84,18 +86,17 @@ export function runFix(files: string[], options: FixOptions, io: FixIO): number 
     changedFiles++;
     appliedCount += outcome.applied.length;
     if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, outcome.text, '', '', { context: 3 }));
-    else writeFileSync(file, (hasBom(file) ? '\uFEFF' : '') + outcome.text, 'utf8');
+    else {
+      try {
+        // Temporary file + rename; keeps BOM, encoding, line breaks; refuses links out of the given folder.
+        writeTextFileAtomic(file, outcome.text, { root: givenFolderOf(file, options.given ?? [], io.cwd), expectedText: read.text });
+      } catch (error) {
+        io.stderr(`okr: ${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}\n`);
+        unreadable = true;
+      }
+    }
   }
   const verb = options.dryRun ? 'would change' : 'changed';
   io.stdout(`${appliedCount} fix${appliedCount === 1 ? '' : 'es'} ${options.dryRun ? 'to apply' : 'applied'}; ${changedFiles} file${changedFiles === 1 ? '' : 's'} ${verb}\n`);
   return unreadable ? 2 : 0;
-}
-
-/** The reader drops a byte-order mark; writing the file back keeps it. */
-function hasBom(file: string): boolean {
-  try {
-    return readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
-  } catch {
-    return false;
-  }
 }

@@ -26,7 +26,7 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 interface Command {
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(files: string[], values: Values, io: CliIO): number;
+  run(files: string[], values: Values, io: CliIO, given: string[]): number;
 }
 
 const HELP = `Usage: okr <command> [paths or globs...] [options]
@@ -140,12 +140,29 @@ export const commands: Record<string, Command> = {
   fix: {
     summary: 'apply every fix that needs no answer from a person',
     options: { 'dry-run': { type: 'boolean' }, today: { type: 'string' }, config: { type: 'string' } },
-    run(files, values, io) {
+    run(files, values, io, given) {
       const loader = configLoader(values, io);
-      return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => configFor(f, io) ?? loader.configFor(f) }, io);
+      return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => configFor(f, io) ?? loader.configFor(f), given }, io);
     },
   },
 };
+
+/** Each path on its own: one that does not exist gets its line on stderr, and the others are still used. */
+function collectEach(args: string[], io: CliIO): { files: string[]; missing: boolean } {
+  if (args.length === 0) return { files: collectFiles([], io.cwd), missing: false };
+  const files = new Set<string>();
+  let missing = false;
+  for (const arg of args) {
+    try {
+      for (const file of collectFiles([arg], io.cwd)) files.add(file);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`okr: ${error.message}\n`);
+      missing = true;
+    }
+  }
+  return { files: [...files].sort(), missing };
+}
 
 /** Runs the CLI; returns the exit code. */
 export function runCli(argv: string[], io: CliIO): number {
@@ -170,8 +187,10 @@ export function runCli(argv: string[], io: CliIO): number {
       io.stdout(HELP);
       return 0;
     }
-    const files = collectFiles(positionals, io.cwd);
-    return command.run(files, values as Values, io);
+    const { files, missing } = collectEach(positionals, io);
+    if (missing && files.length === 0) return 2;
+    const code = command.run(files, values as Values, io, positionals);
+    return missing ? 2 : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

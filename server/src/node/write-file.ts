@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 
+/** A write that would be unsafe; the message is a reason to print after the file's name. */
 export class WriteRefused extends Error {}
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
@@ -77,25 +78,25 @@ export function resolveWritableFile(file: string, root: string): string {
   try {
     realRoot = realpathSync(root);
   } catch {
-    throw new WriteRefused(`refusing to write ${file}: the folder ${root} does not exist`);
+    throw new WriteRefused(`cannot be written: the folder ${root} does not exist`);
   }
   let link;
   try {
     link = lstatSync(absolute);
   } catch {
-    throw new WriteRefused(`refusing to write ${file}: it does not exist (okr never creates files)`);
+    throw new WriteRefused('does not exist; it is not created');
   }
   let real: string;
   try {
     real = realpathSync(absolute);
   } catch {
-    throw new WriteRefused(`refusing to write ${file}: it is a symbolic link to nowhere`);
+    throw new WriteRefused('is a symbolic link to nowhere; not written');
   }
   if (!inside(realRoot, real)) {
-    const how = link.isSymbolicLink() ? `it is a symbolic link to ${real}` : `it resolves to ${real}`;
-    throw new WriteRefused(`refusing to write ${file}: ${how}, outside ${root}`);
+    const how = link.isSymbolicLink() ? `is a symbolic link to ${real}` : `leads through a linked folder to ${real}`;
+    throw new WriteRefused(`${how}, outside ${root}; not written`);
   }
-  if (!statSync(real).isFile()) throw new WriteRefused(`refusing to write ${file}: it is not a regular file`);
+  if (!statSync(real).isFile()) throw new WriteRefused('is not a regular file; not written');
   return real;
 }
 
@@ -104,6 +105,8 @@ export interface WriteOptions {
   root: string;
   /** The bytes the file had when it was read; when it has changed since, the write is refused. */
   expected?: Buffer;
+  /** Or the text it had (decoded, without BOM), for callers that kept only the text. */
+  expectedText?: string;
 }
 
 export interface WriteResult {
@@ -117,10 +120,11 @@ export interface WriteResult {
 export function writeTextFileAtomic(file: string, text: string, options: WriteOptions): WriteResult {
   const real = resolveWritableFile(file, options.root);
   const current = readFileSync(real);
-  if (options.expected && !current.equals(options.expected)) {
-    throw new WriteRefused(`refusing to write ${file}: it changed on disk after it was read`);
+  const decoded = decodeText(current);
+  if ((options.expected && !current.equals(options.expected)) || (options.expectedText !== undefined && decoded.text !== options.expectedText)) {
+    throw new WriteRefused('changed on disk after it was read; not written');
   }
-  const bytes = encodeLike(text, decodeText(current));
+  const bytes = encodeLike(text, decoded);
   if (bytes.equals(current)) return { path: real, changed: false };
 
   const mode = statSync(real).mode & 0o7777;
@@ -159,4 +163,31 @@ function syncFolder(folder: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const GLOB_MAGIC = /[*?[\]{}()!]/;
+
+/**
+ * The folder a command was given for `file`: the deepest of the given paths that holds it (a
+ * folder itself, a file's folder, a glob's fixed leading folders), or `cwd` when none does.
+ */
+export function givenFolderOf(file: string, given: string[], cwd: string): string {
+  const folders = given.map((arg) => {
+    if (GLOB_MAGIC.test(arg)) {
+      const fixed: string[] = [];
+      for (const part of arg.split(/[\\/]/)) {
+        if (GLOB_MAGIC.test(part)) break;
+        fixed.push(part);
+      }
+      return path.resolve(cwd, fixed.join('/') || '.');
+    }
+    const full = path.resolve(cwd, arg);
+    try {
+      return statSync(full).isDirectory() ? full : path.dirname(full);
+    } catch {
+      return path.dirname(full);
+    }
+  });
+  const holding = folders.filter((folder) => inside(folder, path.resolve(file))).sort((a, b) => b.length - a.length);
+  return holding[0] ?? cwd;
 }
