@@ -22,6 +22,8 @@ const entries = [
   { in: 'server/src/engine/index.ts', out: 'dist/engine.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // vscode-languageclient in its own file, loaded after activation (keeps activation cheap).
+  { in: 'client/src/language-client.ts', out: 'dist/language-client.js', external: ['vscode'] },
 ];
 
 for (const entry of entries) {

@@ -1,9 +1,8 @@
 // The OKR as Code extension: starts the language server and adds the progress view, the
 // status bar item and the commands. Activation returns at once; the server starts behind it.
 import * as vscode from 'vscode';
-import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind,
-  type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+import type {
+  CloseHandlerResult, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions,
 } from 'vscode-languageclient/node';
 import type { FileSummary } from '../../server/src/engine/tree';
 import { FileSummaryRequest, TreeChangedNotification } from '../../server/src/lsp/protocol';
@@ -50,15 +49,22 @@ export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()));
 
-  client = createClient(context);
-  client.onNotification(TreeChangedNotification, () => {
-    tree.refresh();
-    void updateStatus();
+  // The language client (most of the bundle) loads after activation has returned, so that
+  // activating costs the editor almost nothing; the server starts right behind it.
+  setImmediate(() => {
+    void createClient(context).then((created) => {
+      client = created;
+      context.subscriptions.push({ dispose: () => void created.stop() });
+      created.onNotification(TreeChangedNotification, () => {
+        tree.refresh();
+        void updateStatus();
+      });
+      return created.start().then(() => {
+        tree.refresh();
+        void updateStatus();
+      });
+    }).catch((error) => void vscode.window.showErrorMessage(`The OKR language server did not start: ${error}`));
   });
-  void client.start().then(() => {
-    tree.refresh();
-    void updateStatus();
-  }, (error) => void vscode.window.showErrorMessage(`The OKR language server did not start: ${error}`));
   return { progressTree: tree as vscode.TreeDataProvider<unknown> };
 }
 
@@ -66,7 +72,8 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+async function createClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const { CloseAction, ErrorAction, LanguageClient, TransportKind } = loadLanguageClient(context);
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -76,13 +83,23 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: [{ language: 'okr', scheme: 'file' }, { language: 'okr', scheme: 'untitled' }],
     synchronize: { configurationSection: 'okr' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('okr') },
-    errorHandler: restartOnce(),
+    errorHandler: restartOnce(CloseAction, ErrorAction),
   };
   return new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions);
 }
 
 /** Restarts a crashed server (up to 5 times in 3 minutes) and says so once. */
-function restartOnce(): ErrorHandler {
+/** dist/language-client.js, required by a computed path so that esbuild leaves it out of this bundle. */
+function loadLanguageClient(context: vscode.ExtensionContext): typeof import('./language-client') {
+  const path = context.asAbsolutePath(['dist', 'language-client.js'].join('/'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path) as typeof import('./language-client');
+}
+
+function restartOnce(
+  CloseAction: typeof import('vscode-languageclient/node').CloseAction,
+  ErrorAction: typeof import('vscode-languageclient/node').ErrorAction,
+): ErrorHandler {
   const crashes: number[] = [];
   let told = false;
   return {

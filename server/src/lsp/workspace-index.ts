@@ -19,19 +19,27 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
 export class WorkspaceIndex {
   private files = new Map<string, IndexedFile>();
-  private scanning: Promise<void> = Promise.resolve();
+  private scanning: Promise<void>;
+  private firstScanDone!: () => void;
   folders: string[] = [];
 
-  constructor(private readonly state: ServerState) {}
+  constructor(private readonly state: ServerState) {
+    // Until the first scan (after `initialized`), requests for the tree wait for it.
+    this.scanning = new Promise((resolve) => (this.firstScanDone = resolve));
+  }
 
   /** Reads every .okr file under the folders (file system paths). */
   scan(folders: string[]): Promise<void> {
     this.folders = folders;
+    const done = this.firstScanDone;
     this.scanning = (async () => {
       const found = new Map<string, IndexedFile>();
       for (const folder of folders) await this.walk(folder, found);
       this.files = found;
-    })().catch((error) => console.error(`indexing failed: ${String(error)}`));
+    })()
+      .catch((error) => console.error(`indexing failed: ${String(error)}`))
+      .finally(done);
+    this.firstScanDone = () => undefined;
     return this.scanning;
   }
 
