@@ -150,3 +150,41 @@ describe('lsp: workspace tree', function () {
     assert.match(markdown, /\\\$24M/);
   });
 });
+
+describe('lsp: .okrrc.json', function () {
+  let folder: string;
+  let client: LspClient;
+  const DOC = 'period 2026-Q2\nobjective Ship\n  why Because.\n  kr Implement new inventory management software\n';
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'okr-config-'));
+    mkdirSync(join(folder, 'team'));
+    writeFileSync(join(folder, '.okrrc.json'), '{\n  "rules": {\n    "kr-task": "error",\n    "kr-nonsense": "warning"\n  }\n}\n');
+    client = await LspClient.start({ folder, settings: SETTINGS });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('applies the nearest config file above the document, over the editor settings', async () => {
+    const uri = pathToFileURL(join(folder, 'team', 'plan.okr')).href;
+    const configUri = pathToFileURL(join(folder, '.okrrc.json')).href;
+    const problems = client.waitForDiagnostics(configUri, undefined);
+    const published = await client.open(uri, DOC);
+    assert.equal(published.diagnostics.find((d) => d.code === 'kr-task')?.severity, 1);
+    const config = await problems;
+    assert.equal(config.diagnostics.length, 1, JSON.stringify(config.diagnostics));
+    assert.equal(config.diagnostics[0].range.start.line, 3);
+    assert.match(config.diagnostics[0].message, /kr-nonsense/);
+  });
+
+  it('re-checks open documents when the config file changes on disk', async () => {
+    const uri = pathToFileURL(join(folder, 'team', 'plan.okr')).href;
+    await client.open(uri, DOC);
+    writeFileSync(join(folder, '.okrrc.json'), '{ "rules": { "kr-task": "info" } }\n');
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, '.okrrc.json')).href, type: 2 }] });
+    assert.equal((await next).diagnostics.find((d) => d.code === 'kr-task')?.severity, 3);
+  });
+});

@@ -9,7 +9,9 @@ export const DOCS_BASE = 'https://github.com/okr-as-code/okr-as-code/blob/main/d
 export const SOURCE = 'okr';
 
 export function ruleDocUrl(rule: string): string {
-  return rule === 'syntax' ? `${DOCS_BASE}/language.md` : `${DOCS_BASE}/rules/${rule}.md`;
+  if (rule === 'syntax') return `${DOCS_BASE}/language.md`;
+  if (rule === 'config') return `${DOCS_BASE}/rules/README.md`;
+  return `${DOCS_BASE}/rules/${rule}.md`;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;

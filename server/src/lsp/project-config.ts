@@ -1,21 +1,25 @@
-// `.okrrc.json` for a document: found from the document's folder upward, cached per folder,
-// forgotten when a config file changes on disk.
+// `.okrrc.json` for a document: the nearest one upward from the document (as the CLI finds
+// it), laid over the editor's settings. Cached per folder; forgotten when a config file changes.
 import { dirname } from 'node:path';
+import { applyOverrides } from '../engine/config';
+import type { Diagnostic } from '../engine/model/types';
 import type { EngineConfig } from '../engine/rules/types';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/config-file';
 
 export interface ProjectConfig {
   /** The file found, if any. */
   file?: string;
   /** Applies the file's settings on top of `base`. */
   apply(base: EngineConfig): EngineConfig;
-  /** Problems in the file, with positions, to show on it. */
-  problems: { message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  /** Problems in the file, with positions in it. */
+  problems: Diagnostic[];
 }
 
 const NONE: ProjectConfig = { apply: (base) => base, problems: [] };
 
 export class ProjectConfigs {
   private byFolder = new Map<string, ProjectConfig>();
+  private byFile = new Map<string, ProjectConfig>();
 
   /** `path` is a file system path of an .okr file, or undefined for untitled documents. */
   forFile(path: string | undefined): ProjectConfig {
@@ -23,17 +27,36 @@ export class ProjectConfigs {
     const folder = dirname(path);
     let found = this.byFolder.get(folder);
     if (!found) {
-      found = loadProjectConfig(path);
+      found = this.load(path);
       this.byFolder.set(folder, found);
     }
     return found;
   }
 
+  private load(path: string): ProjectConfig {
+    let file: string | undefined;
+    try {
+      file = findConfigFile(path);
+    } catch {
+      return NONE;
+    }
+    if (!file) return NONE;
+    let config = this.byFile.get(file);
+    if (!config) {
+      const loaded: LoadedConfig = loadConfigFile(file);
+      config = { file, apply: (base) => applyOverrides(base, loaded.overrides), problems: loaded.diagnostics };
+      this.byFile.set(file, config);
+    }
+    return config;
+  }
+
+  /** Every config file in use, with its problems (to publish on it). */
+  files(): ProjectConfig[] {
+    return [...this.byFile.values()];
+  }
+
   clear(): void {
     this.byFolder.clear();
+    this.byFile.clear();
   }
-}
-
-function loadProjectConfig(_path: string): ProjectConfig {
-  return NONE;
 }

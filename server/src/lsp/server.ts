@@ -1,6 +1,7 @@
 // The OKR language server: a function of its connection. Every handler is wrapped by `safe`
 // (exceptions are logged and answered empty; cancelled requests get the cancellation error).
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   TextDocumentSyncKind, type Connection, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams,
@@ -143,9 +144,27 @@ export function startServer(connection: Connection): void {
         ? [declinedDiagnostic(result)]
         : result.analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, result.version));
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+      publishConfigProblems();
     } catch (error) {
       connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+  }
+
+  // Problems in .okrrc.json files show on those files, with their positions.
+  const configUris = new Map<string, string>();
+  function publishConfigProblems(): void {
+    for (const config of state.projectConfigs.files()) {
+      if (!config.file) continue;
+      const uri = pathToFileURL(config.file).href;
+      const key = JSON.stringify(config.problems);
+      if (configUris.get(uri) === key) continue;
+      configUris.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics: config.problems.map((d) => toLspDiagnostic(d, uri, 0)) });
+    }
+  }
+  function forgetConfigProblems(): void {
+    for (const uri of configUris.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    configUris.clear();
   }
 
   let treeTimer: NodeJS.Timeout | undefined;
@@ -182,6 +201,7 @@ export function startServer(connection: Connection): void {
         }
       }
       if (configChanged) {
+        forgetConfigProblems();
         state.invalidate();
         for (const document of documents.all()) schedule(document.uri);
       }
