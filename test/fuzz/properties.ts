@@ -1,9 +1,11 @@
 // The fuzz properties, shared by the test run (a fixed-seed slice) and `npm run fuzz` (long campaigns).
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { formatText } from '../../server/src/engine/format';
 import { SIZE_LIMIT_RULE, utf8Length } from '../../server/src/engine/limits';
+import { escapeMarkdown } from '../../server/src/engine/markdown';
 import type { Diagnostic, OkrDocument } from '../../server/src/engine/model/types';
 import { parseDocument, splitLines } from '../../server/src/engine/parser';
 import { fixesFor, ruleById } from '../../server/src/engine/rules';
@@ -144,6 +146,28 @@ function sizeLimitProperty([text, limit]: [string, number]): void {
   }
 }
 
+// ----- Markdown escaping -----
+
+const markdown = new MarkdownIt({ html: true, linkify: false });
+const markdownPiece = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 5 }),
+  fc.constantFrom(
+    '[', ']', '(', ')', '<', '>', '!', '*', '_', '`', '#', '-', '+', '=', '|', '~', '&', '\\', '1.', '1)', '    ', '\t', '\n', '\r\n',
+    'command:x', '](command:x)', '<img src=x onerror=alert(1)>', '&#91;', '&amp;', ':', '"', '$', '{', '}', '---', '***', '\0',
+  ),
+);
+const markdownText = fc.array(markdownPiece, { maxLength: 12 }).map((parts) => parts.join(''));
+
+function markdownProperty(text: string): void {
+  const html = markdown.render(escapeMarkdown(text));
+  const normal = (s: string) => s.replace(/\0/g, '\ufffd').replace(/\s+/g, ' ').trim();
+  if (html === '' && normal(text) === '') return;
+  const inner = /^<p>([^<]*)<\/p>\n$/.exec(html)?.[1];
+  if (inner === undefined) throw new Error(`escaped text rendered as more than one plain paragraph: ${JSON.stringify(html)}`);
+  const seen = inner.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  if (normal(seen) !== normal(text)) throw new Error(`the reader would see ${JSON.stringify(seen)}, not ${JSON.stringify(text)}`);
+}
+
 export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'engine',
@@ -184,6 +208,12 @@ export const PROPERTIES: FuzzProperty[] = [
     description: 'formatting is idempotent and keeps every word and every comment',
     slice: 2_000,
     create: () => sync(fc.property(anyDocument, formatProperty)),
+  },
+  {
+    name: 'markdown',
+    description: 'escaped text renders as one plain paragraph showing exactly the text (no link, HTML or formatting)',
+    slice: 3_000,
+    create: () => sync(fc.property(markdownText, markdownProperty)),
   },
   cliServerProperty,
 ];
