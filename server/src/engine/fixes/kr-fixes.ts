@@ -16,6 +16,12 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   // A KR with numbers of its own would lose their meaning as a task: leave it to a person.
   if (kr.baseline || kr.target || kr.checkins.length || kr.weight) return undefined;
   const line = kr.range.start.line;
+  // Any other child line (even a broken one) would lose its KR: only tasks, comments and blanks may follow.
+  for (let l = line + 1; l < ctx.lines.length; l++) {
+    const text = ctx.lines[l];
+    if (/^\s*(kr|objective|period|team)\b/i.test(text)) break;
+    if (!/^\s*(task\b|#|$)/i.test(text)) return undefined;
+  }
   const m = /^([ \t]*)kr\b/.exec(ctx.lines[line] ?? '');
   if (!m) return undefined;
   const previous = ref.krIndex > 0 ? ref.objective.keyResults[ref.krIndex - 1] : undefined;
@@ -41,13 +47,25 @@ export function splitIntoKrAndTask(ctx: RuleContext, ref: KrRef, split: { kr: st
   };
 }
 
+/**
+ * A value as a `baseline` or `target` line takes it: `$24M`, `85%`, `45 days`, `40`
+ * (a unit word only after a plain number).
+ */
+export const VALUE_PATTERN = String.raw`^\s*[-+]?(?:[$€£¥]\d[\d,]*(?:\.\d+)?[kKmMbB]?|\d[\d,]*(?:\.\d+)?[kKmMbB]?%|\d[\d,]*(?:\.\d+)?[kKmMbB]?(?:\s+[A-Za-z][A-Za-z-]*)?)\s*$`;
+
+/** A placeholder for a value question: the example if it is a valid value, else a fallback. */
+export function valuePlaceholder(example: string | undefined, fallback: string): string {
+  return example && new RegExp(VALUE_PATTERN).test(example) ? example : fallback;
+}
+
 const BASELINE_INPUTS: FixInput[] = [
-  { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: '$24M', pattern: String.raw`^\s*[-+]?[$€£¥]?\d[\d,]*(\.\d+)?[kKmMbB]?%?(\s+\S.*)?$` },
+  { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: '$24M', pattern: VALUE_PATTERN },
   { name: 'baselineDate', prompt: 'On what date was the baseline measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$` },
 ];
 
 /** Reads a value typed by a person: `$24M`, `45 days`, `40`. */
 export function parseAnswerQuantity(answer: string): Quantity | undefined {
+  if (!new RegExp(VALUE_PATTERN).test(answer)) return undefined;
   const m = /^\s*(\S+)(?:\s+([A-Za-z][A-Za-z-]*))?\s*$/.exec(answer);
   if (!m) return undefined;
   const raw = answer.trim();
@@ -97,7 +115,7 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   const newLines: string[] = [];
   if (fromAnswers) newLines.push(`${indent}baseline ${baseline.raw}${baselineDate ? ` on ${baselineDate}` : ''}`);
   if (!kr.target && target) {
-    const date = kr.sentence.date?.iso;
+    const date = sentenceDate(kr);
     newLines.push(`${indent}target ${formatQuantityLike(target.amount, baseline)}${date ? ` by ${date}` : ''}`);
   }
   if (newLines.length) {
@@ -161,4 +179,10 @@ function explicitMetric(kr: KeyResult, baseline: Quantity): { start: number; end
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** The sentence's date when it is a real calendar date (a broken one stays out of new lines). */
+export function sentenceDate(kr: KeyResult): string | undefined {
+  const iso = kr.sentence.date?.iso;
+  return iso && isValidIsoDate(iso) ? iso : undefined;
 }

@@ -1,12 +1,25 @@
 // Fixes that add a missing line (baseline, target, why) from a person's answer.
-import type { KeyResult, Objective } from '../model/types';
+import type { KeyResult, Objective, Quantity } from '../model/types';
+import { formatQuantityLike } from '../values';
 import { isValidIsoDate } from '../dates';
 import type { Fix, RuleContext } from '../rules/types';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf } from './edits';
-import { parseAnswerQuantity } from './kr-fixes';
+import { parseAnswerQuantity, sentenceDate, valuePlaceholder, VALUE_PATTERN } from './kr-fixes';
 
-const VALUE_PATTERN = String.raw`^\s*[-+]?[$€£¥]?\d[\d,]*(\.\d+)?[kKmMbB]?%?(\s+\S.*)?$`;
 const DATE_PATTERN = String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$`;
+
+/** A bare number answered for a KR measured in a unit takes that unit (40 → $40 when the target is $100). */
+function inUnitOf(value: Quantity, reference: Quantity | undefined): string {
+  if (value.unit === '' && reference && reference.unit !== '') {
+    const valid = new RegExp(VALUE_PATTERN);
+    const formatted = formatQuantityLike(value.amount, reference);
+    if (valid.test(formatted)) return formatted;
+    // "0.00% dollars" as the example: keep the number with its sign, drop the stray word.
+    const first = formatted.split(' ')[0];
+    if (valid.test(first)) return first;
+  }
+  return value.raw;
+}
 
 function childIndent(ctx: RuleContext, kr: KeyResult): string {
   return indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
@@ -19,24 +32,26 @@ export function addBaselineLine(ctx: RuleContext, kr: KeyResult, answers?: Recor
   if (!value || !date || !isValidIsoDate(date)) {
     return {
       title, edits: [], needsInput: [
-        { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: kr.target?.value?.raw ?? kr.sentence.to?.raw ?? '40', pattern: VALUE_PATTERN },
+        { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: valuePlaceholder(kr.target?.value?.raw ?? kr.sentence.to?.raw, '40'), pattern: VALUE_PATTERN },
         { name: 'baselineDate', prompt: 'On what date was it measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: DATE_PATTERN },
       ],
     };
   }
-  return { title, edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${childIndent(ctx, kr)}baseline ${value.raw} on ${date}`], lineBreakOf(ctx.text))] };
+  const written = inUnitOf(value, kr.target?.value ?? kr.sentence.to);
+  return { title, edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${childIndent(ctx, kr)}baseline ${written} on ${date}`], lineBreakOf(ctx.text))] };
 }
 
 export function addTargetLine(ctx: RuleContext, kr: KeyResult, answers?: Record<string, string>): Fix {
   const value = answers?.target !== undefined ? parseAnswerQuantity(answers.target) : undefined;
   const title = 'Add the target';
   if (!value) {
-    return { title, edits: [], needsInput: [{ name: 'target', prompt: 'What value should the metric reach (the target)?', placeholder: kr.baseline?.value.raw ?? '48', pattern: VALUE_PATTERN }] };
+    return { title, edits: [], needsInput: [{ name: 'target', prompt: 'What value should the metric reach (the target)?', placeholder: valuePlaceholder(kr.baseline ? formatQuantityLike(kr.baseline.value.amount, kr.baseline.value) : undefined, '48'), pattern: VALUE_PATTERN }] };
   }
-  const date = kr.sentence.date?.iso;
+  const date = sentenceDate(kr);
   const after = kr.baseline ? kr.baseline.range.end.line : kr.range.start.line;
   const indent = kr.baseline ? indentOf(ctx.lines[kr.baseline.range.start.line]) : childIndent(ctx, kr);
-  return { title, edits: [insertLinesAfter(ctx.lines, after, [`${indent}target ${value.raw}${date ? ` by ${date}` : ''}`], lineBreakOf(ctx.text))] };
+  const written = inUnitOf(value, kr.baseline?.value ?? kr.sentence.from);
+  return { title, edits: [insertLinesAfter(ctx.lines, after, [`${indent}target ${written}${date ? ` by ${date}` : ''}`], lineBreakOf(ctx.text))] };
 }
 
 export function addWhyLine(ctx: RuleContext, objective: Objective, answers?: Record<string, string>): Fix {

@@ -1,0 +1,207 @@
+import { strict as assert } from 'node:assert';
+import { analyzeText } from '../../../server/src/engine/analyze';
+import { applyEdits } from '../../../server/src/engine/fixes/edits';
+import type { Diagnostic } from '../../../server/src/engine/model/types';
+import { fixesFor } from '../../../server/src/engine/rules';
+import type { Fix } from '../../../server/src/engine/rules/types';
+
+const AS_OF = '2026-05-01';
+
+function findings(text: string, rule: string): Diagnostic[] {
+  return analyzeText(text, { asOf: AS_OF }).diagnostics.filter((d) => d.rule === rule);
+}
+
+function fixes(text: string, rule: string, answers?: Record<string, string>): Fix[] {
+  const analysis = analyzeText(text, { asOf: AS_OF });
+  const diagnostic = analysis.diagnostics.find((d) => d.rule === rule);
+  assert.ok(diagnostic, `${rule} expected`);
+  return fixesFor({ text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf: AS_OF }, diagnostic, answers);
+}
+
+/** Applies a fix, re-parses the result, and checks that none of `gone` is raised any more. */
+function applyAndRecheck(text: string, fix: Fix, gone: string[]): string {
+  assert.equal(fix.needsInput, undefined, 'a fix that applies needs no input');
+  const { text: out, skipped } = applyEdits(text, fix.edits);
+  assert.deepEqual(skipped, []);
+  const again = analyzeText(out, { asOf: AS_OF });
+  assert.deepEqual(again.doc.errors.map((e) => e.message), [], out);
+  for (const rule of gone) assert.ok(!again.diagnostics.some((d) => d.rule === rule), `${rule} still raised on:\n${out}`);
+  return out;
+}
+
+/** Every line of `before` is in `after`, unchanged, except the ones listed. */
+function assertOnlyLinesChanged(before: string, after: string, changed: number[]): void {
+  const a = before.split(/\r\n|\r|\n/);
+  const b = after.split(/\r\n|\r|\n/);
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (changed.includes(i)) {
+      j++;
+      continue;
+    }
+    while (j < b.length && b[j] !== a[i]) j++;
+    assert.ok(j < b.length, `line ${i + 1} '${a[i]}' was lost`);
+    j++;
+  }
+}
+
+const AR = [
+  'period 2026-04-01 to 2026-08-30',
+  'objective Strategically reduce dollars not yet paid, stuck in accounts receivable',
+  '  why Invoices past 90 days are much harder to collect',
+  '  kr Reduce AR>60 days by 50% by 2026-08-30',
+  '    baseline $24M on 2026-03-31',
+  '',
+].join('\n');
+
+describe('fixes', () => {
+  describe('Rewrite as explicit dollar KR (the AR rewrite)', () => {
+    it('rewrites the AR draft exactly as the coach would', () => {
+      for (const rule of ['kr-ambiguous-metric', 'kr-implicit-target']) {
+        const [fix] = fixes(AR, rule);
+        assert.equal(fix.title, 'Rewrite as explicit dollar KR (from $24M to $12M)');
+        const out = applyAndRecheck(AR, fix, ['kr-ambiguous-metric', 'kr-implicit-target', 'kr-relative-without-baseline']);
+        assert.equal(out, [
+          'period 2026-04-01 to 2026-08-30',
+          'objective Strategically reduce dollars not yet paid, stuck in accounts receivable',
+          '  why Invoices past 90 days are much harder to collect',
+          '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30',
+          '    baseline $24M on 2026-03-31',
+          '    target $12M by 2026-08-30',
+          '',
+        ].join('\n'));
+      }
+    });
+
+    it('follows the baseline unit and writes money as the baseline was (€900k, 30%)', () => {
+      const euro = AR.replace('$24M', '€900k').replace('by 50%', 'by 30%');
+      const out = applyAndRecheck(euro, fixes(euro, 'kr-ambiguous-metric')[0], ['kr-ambiguous-metric', 'kr-implicit-target']);
+      assert.match(out, /kr Reduce total euros invoiced 60\+ days past due from €900k to €630k by 2026-08-30/);
+      assert.match(out, /\n {4}target €630k by 2026-08-30\n/);
+    });
+
+    it('a count baseline counts invoices', () => {
+      const count = AR.replace('$24M', '120 invoices');
+      const [fix] = fixes(count, 'kr-ambiguous-metric');
+      assert.equal(fix.title, 'Rewrite as explicit KR (from 120 invoices to 60 invoices)');
+      const out = applyAndRecheck(count, fix, ['kr-ambiguous-metric', 'kr-implicit-target']);
+      assert.match(out, /kr Reduce number of unpaid invoices 60\+ days past due from 120 invoices to 60 invoices/);
+    });
+
+    it('other units get the same explicit rewrite: Increase NPS by 20% from 40 → from 40 to 48', () => {
+      const text = ['period 2026-Q2', 'objective Customers love us', '  why Referrals drive growth', '  kr Increase NPS by 20% by 2026-06-30', '    baseline 40 on 2026-03-31', ''].join('\n');
+      const [fix] = fixes(text, 'kr-implicit-target');
+      const out = applyAndRecheck(text, fix, ['kr-implicit-target']);
+      assert.match(out, /kr Increase NPS from 40 to 48 by 2026-06-30\n {4}baseline 40 on 2026-03-31\n {4}target 48 by 2026-06-30\n/);
+    });
+
+    it('without a baseline it asks (needsInput), and with answers computes the rest', () => {
+      const text = AR.replace('    baseline $24M on 2026-03-31\n', '');
+      assert.equal(findings(text, 'kr-relative-without-baseline').length, 1);
+      const [asking] = fixes(text, 'kr-relative-without-baseline');
+      assert.deepEqual(asking.edits, []);
+      assert.deepEqual(asking.needsInput?.map((i) => i.name), ['baseline', 'baselineDate']);
+      for (const input of asking.needsInput ?? []) assert.ok(input.pattern && new RegExp(input.pattern).test(input.name === 'baseline' ? '$24M' : '2026-03-31'));
+
+      const [fix] = fixes(text, 'kr-relative-without-baseline', { baseline: '$24M', baselineDate: '2026-03-31' });
+      const out = applyAndRecheck(text, fix, ['kr-relative-without-baseline', 'kr-ambiguous-metric', 'kr-implicit-target']);
+      assert.equal(out, AR.replace('  kr Reduce AR>60 days by 50% by 2026-08-30', '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30') + '    target $12M by 2026-08-30\n'.replace(/^/, ''));
+    });
+
+    it('keeps CRLF line endings and touches no other line', () => {
+      const crlf = AR.replace(/\n/g, '\r\n');
+      const out = applyAndRecheck(crlf, fixes(crlf, 'kr-implicit-target')[0], ['kr-implicit-target']);
+      assert.ok(!/[^\r]\n/.test(out), 'every line break stays CRLF');
+      assertOnlyLinesChanged(crlf, out, [3]);
+    });
+  });
+
+  describe('kr-task', () => {
+    const text = [
+      'period 2026-Q2',
+      'objective Get paid faster',
+      '  why Cash is tight',
+      '  kr Reduce days sales outstanding from 52 to 40 days',
+      '  kr Implement new inventory management software',
+      '    task Pick a vendor',
+      '  kr Implement an automated reminder system to increase on-time payments by 15%',
+      '',
+    ].join('\n');
+
+    it('Convert to task: becomes a task under the KR before it, every other line kept', () => {
+      const analysis = analyzeText(text, { asOf: AS_OF });
+      const diagnostic = analysis.diagnostics.find((d) => d.rule === 'kr-task' && d.range.start.line === 4);
+      assert.ok(diagnostic);
+      const [convert] = fixesFor({ text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf: AS_OF }, diagnostic);
+      assert.match(convert.title, /^Convert to task \(under the KR 'Reduce days sales outstanding/);
+      const out = applyAndRecheck(text, convert, []);
+      assert.equal(out.split('\n')[4], '    task Implement new inventory management software');
+      assertOnlyLinesChanged(text, out, [4]);
+      const again = analyzeText(out, { asOf: AS_OF });
+      assert.equal(again.doc.objectives[0].keyResults[0].tasks[0].text, 'Implement new inventory management software');
+      assert.ok(!again.diagnostics.some((d) => d.rule === 'kr-task' && d.range.start.line === 4));
+    });
+
+    it('the first KR converts to a task of the objective', () => {
+      const first = ['period 2026-Q2', 'objective Get paid faster', '  why Cash is tight', '  kr Train staff on collection strategies', '  kr Reduce DSO from 52 to 40 days', ''].join('\n');
+      const [convert] = fixes(first, 'kr-task');
+      const out = applyAndRecheck(first, convert, ['kr-task']);
+      assert.equal(analyzeText(out).doc.objectives[0].tasks[0].text, 'Train staff on collection strategies');
+    });
+
+    it('Split into KR and task (preferred) for mixed KRs', () => {
+      const analysis = analyzeText(text, { asOf: AS_OF });
+      const diagnostic = analysis.diagnostics.find((d) => d.rule === 'kr-task' && d.range.start.line === 6);
+      assert.ok(diagnostic);
+      const [split] = fixesFor({ text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf: AS_OF }, diagnostic);
+      assert.equal(split.isPreferred, true);
+      const out = applyAndRecheck(text, split, []);
+      const lines = out.split('\n');
+      assert.equal(lines[6], '  kr Increase on-time payments by 15%');
+      assert.equal(lines[7], '    task Implement an automated reminder system');
+      const again = analyzeText(out, { asOf: AS_OF });
+      assert.ok(!again.diagnostics.some((d) => d.rule === 'kr-task' && d.range.start.line === 6));
+      assertOnlyLinesChanged(text, out, [6]);
+    });
+
+    it('split keeps the date and the outcome of ", leading to a 25% increase in …"', () => {
+      const mixed = ['period 2026-Q2', 'objective Get paid faster', '  why Cash is tight', '  kr Launch an online payment portal, leading to a 25% increase in on-time payments.', ''].join('\n');
+      const out = applyAndRecheck(mixed, fixes(mixed, 'kr-task')[0], ['kr-task']);
+      assert.match(out, /\n {2}kr Increase on-time payments by 25%\n {4}task Launch an online payment portal\n/);
+    });
+  });
+
+  describe('fixes that add a line from an answer', () => {
+    const base = ['period 2026-Q2', 'objective Get paid faster', '  kr Increase the share of invoices paid within 30 days to 85%', ''].join('\n');
+
+    it('objective-missing-why asks why, then adds the why line', () => {
+      const [asking] = fixes(base, 'objective-missing-why');
+      assert.deepEqual(asking.needsInput?.map((i) => i.name), ['why']);
+      const [fix] = fixes(base, 'objective-missing-why', { why: 'Cash is tight this year' });
+      const out = applyAndRecheck(base, fix, ['objective-missing-why']);
+      assert.equal(out.split('\n')[2], '  why Cash is tight this year');
+    });
+
+    it('kr-missing-baseline asks for the value and date, then adds the baseline line', () => {
+      const [fix] = fixes(base, 'kr-missing-baseline', { baseline: '62%', baselineDate: '2026-03-31' });
+      const out = applyAndRecheck(base, fix, ['kr-missing-baseline']);
+      assert.equal(out.split('\n')[3], '    baseline 62% on 2026-03-31');
+    });
+
+    it('kr-missing-target asks for the value, then adds the target line', () => {
+      const text = ['period 2026-Q2', 'objective Grow', '  why Hiring', '  kr Increase monthly recurring revenue', '    baseline $80k on 2026-03-31', ''].join('\n');
+      assert.ok(fixes(text, 'kr-missing-target')[0].needsInput);
+      const out = applyAndRecheck(text, fixes(text, 'kr-missing-target', { target: '$100k' })[0], ['kr-missing-target']);
+      assert.equal(out.split('\n')[5], '    target $100k');
+    });
+  });
+
+  describe('applyEdits', () => {
+    it('never loses text: an overlapping edit is skipped and returned', () => {
+      const range = (a: number, b: number) => ({ start: { line: 0, character: a }, end: { line: 0, character: b } });
+      const result = applyEdits('hello world', [{ range: range(0, 5), newText: 'HELLO' }, { range: range(3, 8), newText: 'x' }]);
+      assert.equal(result.text, 'HELLO world');
+      assert.equal(result.skipped.length, 1);
+    });
+  });
+});
