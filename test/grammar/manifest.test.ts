@@ -1,0 +1,58 @@
+// The extension manifest and the editor files it points at: every path exists, every command
+// is registered by the client, the language configuration's rules do what they promise.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const config = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
+const regex = (r: string | { pattern: string; flags?: string }) => (typeof r === 'string' ? new RegExp(r) : new RegExp(r.pattern, r.flags));
+
+describe('manifest and language configuration', () => {
+  it('points at files that exist', () => {
+    const c = pkg.contributes;
+    const paths = [
+      pkg.main, pkg.icon, ...c.languages.map((l: { configuration: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path),
+      ...c.snippets.map((s: { path: string }) => s.path), ...c.viewsContainers.activitybar.map((v: { icon: string }) => v.icon),
+    ];
+    for (const p of paths) assert.ok(existsSync(join(root, p.replace(/^\.\/dist\/.*/, 'client/src/extension.ts'))), p);
+  });
+
+  it('registers every contributed command in the client', () => {
+    const source = readdirSync(join(root, 'client', 'src')).map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
+    for (const { command } of pkg.contributes.commands) assert.match(source, new RegExp(`['"]${command.replace('.', '\\.')}['"]`), command);
+  });
+
+  it('keeps the view names the end-to-end tests look for', () => {
+    assert.equal(pkg.contributes.viewsContainers.activitybar[0].title, 'OKR');
+    assert.equal(pkg.contributes.views.okr[0].name, 'OKR Progress');
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:okr', 'workspaceContains:**/*.okr']);
+  });
+
+  it('indents after an objective or a kr line on Enter, and not after a baseline', () => {
+    const indentRule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'indent');
+    const before = regex(indentRule.beforeText);
+    assert.ok(before.test('  kr Reduce churn from 5% to 3% by 2026-06-30'));
+    assert.ok(before.test('objective Grow'));
+    assert.ok(before.test('  KR Grow'));
+    assert.equal(before.test('    baseline 5% on 2026-03-31'), false);
+    assert.equal(before.test('  krr typo'), false);
+    assert.ok(regex(config.indentationRules.increaseIndentPattern).test('  kr Grow'));
+  });
+
+  it('treats values as single words for double-click and completion', () => {
+    const word = new RegExp(config.wordPattern, 'g');
+    assert.deepEqual('checkin 2026-05-01 $19.4M on-track 1,200'.match(word), ['checkin', '2026-05-01', '$19.4M', 'on-track', '1,200']);
+  });
+
+  it('has snippets whose bodies are non-empty lines with a final tab stop', () => {
+    const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'okr.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    assert.ok(snippets['Objective'] && snippets['Key result']);
+    for (const [name, s] of Object.entries(snippets)) {
+      assert.ok(s.prefix && s.body.length > 0, name);
+      assert.match(s.body.join('\n'), /\$0/, `${name} has no final tab stop`);
+    }
+  });
+});
