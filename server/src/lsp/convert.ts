@@ -39,14 +39,7 @@ export function toLspDiagnostic(d: Diagnostic, uri: string, version: number): Ls
 }
 
 export function declinedDiagnostic(d: Declined): LspDiagnostic {
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
-    source: SOURCE,
-    message: `This document is ${mb(d.size)}, larger than the ${mb(d.limit)} OKR as Code analyses (setting okr.maxDocumentSize); it is not checked.`,
-  };
+  return toLspDiagnostic(d.diagnostic, d.uri, d.version);
 }
 
 export function sameRange(a: Range, b: Range): boolean {

@@ -9,11 +9,12 @@ export interface ClientSettings {
   rules: Record<string, RuleSeverity>;
   thresholds: StatusThresholds;
   inlayHints: boolean;
-  /** Documents longer than this (in characters) are declined. */
+  /** Documents larger than this many UTF-8 bytes are declined. */
   maxDocumentSize: number;
 }
 
-export const DEFAULT_MAX_DOCUMENT_SIZE = 2 * 1024 * 1024;
+export { DEFAULT_MAX_DOCUMENT_SIZE } from '../engine/limits';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from '../engine/limits';
 
 export const DEFAULT_SETTINGS: ClientSettings = {
   today: '',

@@ -4,6 +4,8 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../engine/analyze';
 import { todayIso } from '../engine/dates';
+import { declineIfTooLarge } from '../engine/limits';
+import type { Diagnostic } from '../engine/model/types';
 import { DEFAULT_CONFIG } from '../engine/rules';
 import type { EngineConfig, RuleConfigEntry } from '../engine/rules/types';
 import { ProjectConfigs } from './project-config';
@@ -18,12 +20,12 @@ export interface Analyzed {
   lines: string[];
 }
 
+/** Over the size limit: one diagnostic says so (the engine's, as the CLI prints it). */
 export interface Declined {
   kind: 'declined';
   uri: string;
   version: number;
-  size: number;
-  limit: number;
+  diagnostic: Diagnostic;
 }
 
 export class ServerState {
@@ -75,10 +77,11 @@ export class ServerState {
     if (cached && cached.stamp === stamp) return cached.result;
     const text = document.getText();
     let result: Analyzed | Declined;
-    if (text.length > this.settings.maxDocumentSize) {
-      result = { kind: 'declined', uri: document.uri, version: document.version, size: text.length, limit: this.settings.maxDocumentSize };
+    const declined = declineIfTooLarge(text, this.settings.maxDocumentSize);
+    if (declined) {
+      result = { kind: 'declined', uri: document.uri, version: document.version, diagnostic: declined.diagnostic };
     } else {
-      const analysis = analyzeText(text, { config: this.configFor(document.uri), asOf });
+      const analysis = analyzeText(text, { config: this.configFor(document.uri), asOf, maxDocumentSize: this.settings.maxDocumentSize });
       result = { kind: 'analyzed', uri: document.uri, version: document.version, analysis, lines: text.split(/\r\n|\r|\n/) };
     }
     this.cache.set(document.uri, { stamp, result });
