@@ -145,7 +145,7 @@ try {
 } catch (error) {
   console.log(`Activation: could not be measured (${error.message})`);
 }
-for (const name of ['server.js', 'extension.js', 'cli.js']) {
+for (const name of ['server.js', 'extension.js', 'language-client.js', 'cli.js']) {
   try {
     const kb = statSync(join(root, 'dist', name)).size / 1024;
     console.log(`Bundle dist/${name}: ${kb.toFixed(0)} KB minified  (target ≤ 500 KB: ${verdict(kb <= 500)})`);
