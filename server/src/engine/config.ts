@@ -41,6 +41,10 @@ export function parseConfig(text: string): ConfigResult {
   };
 
   const overrides: ConfigOverrides = { rules: {} };
+  if (!text.replace(/^\uFEFF/, '').trim()) {
+    problem(0, 0, 'the config file is empty: write an object such as {"rules": {}}', 'warning');
+    return { config, overrides, diagnostics };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) problem(e.offset, Math.max(e.length, 1), `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`);

@@ -330,7 +330,9 @@ function outcomeClause(text: string, tokens: Token[], from: number, quantities: 
     }
     if (['leading', 'resulting', 'contributing'].includes(t.lower)) j = i;
     if (j < 0 || !tokens[j]) continue;
-    const linkStart = i;
+    // "in order to", "so as to": the link starts at "in" / "so".
+    const twoBefore = `${tokens[i - 2]?.lower} ${tokens[i - 1]?.lower}`;
+    const linkStart = t.lower === 'to' && (twoBefore === 'in order' || twoBefore === 'so as') ? i - 2 : i;
 
     // Verb clause: "to increase X by 15%", ", reducing X by 50%".
     const verb = tokens[j].kind === 'word' ? verbClass(tokens[j].text) : undefined;

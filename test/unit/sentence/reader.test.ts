@@ -1,0 +1,156 @@
+import { strict as assert } from 'node:assert';
+import { readKr } from '../../../server/src/engine/sentence';
+import { lemmaCandidates, verbClass } from '../../../server/src/engine/sentence/lexicon';
+
+// KRs from other teams and fields than the dev set (engineering, product, HR, marketing, support):
+// the reading must generalise from word classes, not from known sentences.
+const OUTCOMES = [
+  'Increase weekly active users from 12,000 to 18,000',
+  'Reduce p95 API latency from 800ms to 300ms',
+  'Grow MRR from $50k to $80k',
+  'Raise employee engagement score from 68 to 75',
+  'Cut customer churn to below 2% per month',
+  'Reach 10,000 readers per month',
+  'Lower cost per acquisition from $120 to $90',
+  'Double the number of qualified leads',
+  '95% of support tickets resolved within 24 hours',
+  'Uptime of 99.95% for the checkout service',
+  'Decrease bug reopen rate from 12% to 5%',
+  'Sign 3 enterprise customers with ARR above $100k',
+  'Achieve a CSAT of 4.5 or higher',
+  'Shorten time to hire from 45 to 30 days',
+  'Deliver 98% of orders within 48 hours',
+  'Have 80% of employees complete the security training',
+  'Implement a 25% increase in debt recovery',
+  'Pay/or collect invoices 10% faster.',
+  'Contract turn-around time reduced by 20%.',
+];
+
+const TASKS: [string, RegExp][] = [
+  ['Publish 10 articles', /activity verb 'publish': '10 articles' counts outputs/],
+  ['Launch the new pricing page', /activity verb 'launch' and measures no outcome/],
+  ['Migrate 100% of services to Kubernetes', /'100% of services' measures how far the work reaches/],
+  ['Set up a customer advisory board', /activity verb 'set up'/],
+  ['Roll out SSO to all customers', /activity verb 'roll out'/],
+  ['Refactor the billing module', /activity verb 'refactor'/],
+  ['Regularly review and update payment processes', /activity verb 'review' and 'update'/],
+  ['A/B test the onboarding email', /activity verb 'test'/],
+  ['Improve payment platforms for easier transactions', /'improve' acts on the deliverable 'payment platforms'/],
+  ['Implemented the new CRM', /activity verb 'implement'/],
+];
+
+const VAGUE: [string, RegExp][] = [
+  ['Improve code quality', /says 'improve' but gives no number/],
+  ['Increase brand awareness', /says 'increase' but gives no number/],
+  ['Convert more site visitors to purchasers', /'more'/],
+  ['Increase sales by X%', /placeholder 'X%'/],
+  ['Become the market leader', /has no number/],
+  ['Submit all contracts on time', /standard to keep \('on time'\)/],
+];
+
+describe('KR sentence reading', () => {
+  describe('outcomes are not flagged', () => {
+    for (const text of OUTCOMES) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'outcome', r.task?.reason ?? r.vague?.reason);
+        assert.equal(r.ambiguous, undefined, r.ambiguous?.reason);
+      });
+    }
+  });
+
+  describe('tasks name their evidence', () => {
+    for (const [text, evidence] of TASKS) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'task');
+        assert.match(r.task?.reason ?? '', evidence);
+      });
+    }
+  });
+
+  describe('vague KRs name their evidence', () => {
+    for (const [text, evidence] of VAGUE) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'vague');
+        assert.match(r.vague?.reason ?? '', evidence);
+      });
+    }
+  });
+
+  describe('mixed activity + outcome shapes give a split', () => {
+    const cases: [string, string, string][] = [
+      ['Implement an automated reminder system to increase on-time payments by 15%', 'Increase on-time payments by 15%', 'Implement an automated reminder system'],
+      ['Automate invoice reminder process, reducing manual follow-ups by 50%.', 'Reduce manual follow-ups by 50%', 'Automate invoice reminder process'],
+      ['Launch an online payment portal, leading to a 25% increase in on-time payments by 2026-06-30', 'Increase on-time payments by 25% by 2026-06-30', 'Launch an online payment portal'],
+      ['Introduce a referral program in order to grow signups by 20%', 'Grow signups by 20%', 'Introduce a referral program'],
+    ];
+    for (const [text, kr, task] of cases) {
+      it(text, () => {
+        assert.deepEqual(readKr(text).task?.split, { kr, task });
+      });
+    }
+
+    it('no split when the outcome clause has no number', () => {
+      const r = readKr('Develop tailored upselling strategies to increase account sizes');
+      assert.equal(r.shape, 'task');
+      assert.equal(r.task?.split, undefined);
+      assert.match(r.task?.reason ?? '', /its outcome \('increase account sizes'\) has no number/);
+    });
+  });
+
+  describe('ambiguous metrics', () => {
+    it('an abbreviation of a balance with a comparator: AR>60 days', () => {
+      const r = readKr('Reduce AR>60 days by 50%');
+      assert.equal(r.ambiguous?.abbreviation, 'AR');
+      assert.equal(r.ambiguous?.span.text, 'AR>60 days');
+      assert.match(r.ambiguous?.reason ?? '', /number of customers, the number of invoices or total dollars/);
+    });
+    it('"efforts" does not say how it is counted', () => {
+      assert.match(readKr('Reduce outsourced design efforts by 20%').ambiguous?.reason ?? '', /hours, spend, or number of projects/);
+    });
+    it('a relative change with nothing named', () => {
+      assert.ok(readKr('Reduce by 50%').ambiguous);
+    });
+    it('stays quiet once the unit is said, or for defined metrics (NPS, DSO)', () => {
+      for (const text of ['Reduce total dollars invoiced 60+ days past due from $24M to $12M', 'Increase NPS by 20%', 'Reduce DSO by 10 days', 'Reduce outstanding AR balance by 15%']) {
+        assert.equal(readKr(text).ambiguous, undefined, text);
+      }
+    });
+  });
+
+  describe('KPI-like and direction', () => {
+    it('maintain, keep and ensure zero read as business as usual', () => {
+      for (const text of ['Maintain 99.5% uptime', 'Keep monthly churn below 2%', 'Ensure zero instances of unrecorded payment discrepancies']) {
+        assert.ok(readKr(text).kpiLike, text);
+      }
+      assert.equal(readKr('Ensure all client accounts have updated contact information, reducing undelivered invoices by 100%').kpiLike, undefined);
+    });
+    it('reads the direction from the verb, the clause or the change noun', () => {
+      assert.equal(readKr('Reduce churn from 5% to 3%').direction, 'decrease');
+      assert.equal(readKr('Grow MRR from $50k to $80k').direction, 'increase');
+      assert.equal(readKr('Achieve a 95% reduction in billing queries').direction, 'decrease');
+      assert.equal(readKr('Contract turn-around time reduced by 20%').direction, 'decrease');
+    });
+  });
+
+  describe('numbers by role', () => {
+    it('time frames and qualifiers do not make a KR measurable', () => {
+      const r = readKr('Improve onboarding within 2 weeks');
+      assert.equal(r.measurable, false);
+      assert.deepEqual(r.quantities.map((q) => q.role), ['frame']);
+      assert.deepEqual(readKr('Reduce invoices past 90 days to $1M').quantities.map((q) => q.role), ['qualifier', 'measure']);
+    });
+    it('"to within 2 hours" is a target, not a frame', () => {
+      assert.equal(readKr('Reduce response time to within 2 hours').measurable, true);
+    });
+  });
+
+  describe('lexicon', () => {
+    it('maps inflections onto lemmas', () => {
+      assert.deepEqual(['implemented', 'reducing', 'carries', 'planned', 'running'].map((w) => verbClass(w)?.lemma), ['implement', 'reduce', 'carry', 'plan', 'run']);
+      assert.ok(lemmaCandidates('increases').includes('increase'));
+    });
+  });
+});
