@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { computeProgress } from '../engine/progress';
 import { parseDocument } from '../engine/parser';
 import type { OkrDocument } from '../engine/model/types';
+import type { DocumentProgress } from '../engine/progress/types';
 import type { TreeSource } from '../engine/tree';
 import { filePath, type ServerState } from './state';
 
@@ -13,6 +14,8 @@ interface IndexedFile {
   uri: string;
   text: string;
   doc: OkrDocument;
+  /** Progress as of a date and settings (`stamp`), kept until either changes. */
+  progress?: { stamp: string; value: DocumentProgress };
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
@@ -119,7 +122,9 @@ export class WorkspaceIndex {
       const edited = open.get(file.uri);
       if (edited) continue;
       const thresholds = this.state.configFor(file.uri).thresholds;
-      out.push({ uri: file.uri, doc: file.doc, progress: computeProgress(file.doc, { asOf, thresholds }) });
+      const stamp = `${asOf}|${thresholds.onTrack}|${thresholds.atRisk}`;
+      if (file.progress?.stamp !== stamp) file.progress = { stamp, value: computeProgress(file.doc, { asOf, thresholds }) };
+      out.push({ uri: file.uri, doc: file.doc, progress: file.progress.value });
     }
     out.push(...open.values());
     return out;
