@@ -30,10 +30,10 @@ describe('okr fix', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(readFileSync(path.join(dir, 'ar.okr'), 'utf8'), DRAFT);
     assert.match(run.stdout, /^--- a\/ar\.okr/m);
-    assert.match(run.stdout, /^-  kr Reduce AR>60 days by 50% by 2026-08-30$/m);
-    assert.match(run.stdout, /^\+  kr Reduce total dollars invoiced 60\+ days past due from \$24M to \$12M by 2026-08-30$/m);
+    assert.match(run.stdout, /^- {2}kr Reduce AR>60 days by 50% by 2026-08-30$/m);
+    assert.match(run.stdout, /^\+ {2}kr Reduce total dollars invoiced 60\+ days past due from \$24M to \$12M by 2026-08-30$/m);
     assert.match(run.stdout, /^\+ {4}target \$12M by 2026-08-30$/m);
-    assert.match(run.stdout, /^\+  kr Increase on-time payments by 15%$/m);
+    assert.match(run.stdout, /^\+ {2}kr Increase on-time payments by 15%$/m);
     assert.match(run.stdout, /^\+ {4}task Implement an automated reminder system$/m);
   });
 
