@@ -35,6 +35,8 @@ export async function runProperty(p: FuzzProperty, options: RunOptions): Promise
       numRuns: options.numRuns,
       seed: options.seed,
       ...(options.path ? { path: options.path } : {}),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- examples match the property's own case type
+      ...(p.examples && !options.path ? { examples: p.examples() as any } : {}),
       // Shrinking 100,000-character lines can take minutes; a smaller case helps, a stalled run does not.
       interruptAfterTimeLimit: 30 * 60_000,
       markInterruptAsFailure: false,

@@ -50,7 +50,7 @@ export function declineIfTooLarge(text: string, limit = DEFAULT_MAX_DOCUMENT_SIZ
   if (!(limit >= 0) || !exceedsLimit(text, limit)) return undefined;
   const firstBreak = text.search(/[\r\n]/);
   const firstLineLength = firstBreak < 0 ? text.length : firstBreak;
-  const size = text.length > 4 * limit ? `more than ${formatSize(limit)}` : formatSize(utf8Length(text));
+  const size = formatSize(utf8Length(text));
   return {
     doc: { objectives: [], comments: [], errors: [], lineCount: countLines(text) },
     diagnostic: {
