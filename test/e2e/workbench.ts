@@ -83,11 +83,18 @@ export async function squiggles(page: Page): Promise<Squiggle[]> {
   });
 }
 
-/** The Problems entry of the status bar, read from its accessible label ("Errors: 0, Warnings: 3"). */
-export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number; infos: number }> {
-  const label = await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label') ?? '';
+type ProblemCounts = { errors: number; warnings: number; infos: number };
+
+function parseProblems(label: string): ProblemCounts {
   const count = (word: string) => Number(new RegExp(`${word}: (\\d+)`).exec(label)?.[1] ?? 0);
   return { errors: count('Errors'), warnings: count('Warnings'), infos: count('Infos') };
+}
+
+const PROBLEMS = '#status\\.problems a, #status\\.problems';
+
+/** The Problems entry of the status bar, read from its accessible label ("Errors: 0, Warnings: 3, Infos: 1"). */
+export async function problemCounts(page: Page): Promise<ProblemCounts> {
+  return parseProblems(await page.locator(PROBLEMS).first().getAttribute('aria-label') ?? '');
 }
 
 export async function statusBarTexts(page: Page): Promise<string[]> {
@@ -141,4 +148,15 @@ export async function expandAll(page: Page, viewTitle: string): Promise<void> {
     await collapsed.locator('.monaco-tl-twistie').click();
     await pane.locator(`.monaco-list-row[aria-expanded="true"][aria-label="${(label ?? '').replace(/"/g, '\\"')}"]`).first().waitFor();
   }
+}
+
+/** Drags the sash on the side bar's right edge so the side bar is about `width` pixels wide. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || Math.abs(box.width - width) < 2) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
 }
