@@ -24,6 +24,10 @@ const OUTCOMES = [
   'Implement a 25% increase in debt recovery',
   'Pay/or collect invoices 10% faster.',
   'Contract turn-around time reduced by 20%.',
+  'Process 95% of refunds within 24 hours',
+  'Answer 80% of calls within 20 seconds',
+  'Close $2M in new business',
+  'Bring the average time to close the books down to 5 days',
 ];
 
 const TASKS: [string, RegExp][] = [
@@ -37,6 +41,8 @@ const TASKS: [string, RegExp][] = [
   ['A/B test the onboarding email', /activity verb 'test'/],
   ['Improve payment platforms for easier transactions', /'improve' acts on the deliverable 'payment platforms'/],
   ['Implemented the new CRM', /activity verb 'implement'/],
+  ['Move the data warehouse to BigQuery', /activity verb 'move'/],
+  ['Hire 5 senior engineers', /'5 senior engineers' counts outputs/],
 ];
 
 const VAGUE: [string, RegExp][] = [
@@ -46,6 +52,8 @@ const VAGUE: [string, RegExp][] = [
   ['Increase sales by X%', /placeholder 'X%'/],
   ['Become the market leader', /has no number/],
   ['Submit all contracts on time', /standard to keep \('on time'\)/],
+  ['Make onboarding better', /says 'make' and 'better' but gives no number/],
+  ['Reduce technical debt', /says 'reduce' but gives no number/],
 ];
 
 describe('KR sentence reading', () => {

@@ -37,7 +37,7 @@ const ACTIVITY = `
   translate localize localise document specify spec outline sketch wireframe mock draft edit proofread review
   respond reply answer handle process prioritize prioritise triage categorize categorise classify tag label
   rename restructure renew renegotiate invite welcome recognize recognise reward celebrate thank survey poll
-  interview observe shadow listen learn read watch
+  interview observe shadow listen learn read watch move switch transition relocate
 `;
 
 const CHANGE = `
@@ -168,7 +168,7 @@ export const QUANTITY_WORDS = new Map<string, number | undefined>([
 
 /** Units of time: numbers with them after "within", "in the first", "every" are time frames, not measures. */
 export const TIME_UNITS = wordSet(`day days week weeks month months quarter quarters year years hour hours minute
-  minutes business-days`);
+  minutes second seconds business-days`);
 
 /** Adverbs that may lead a KR before its verb ("Regularly review ..."). */
 export function isLeadingAdverb(word: string): boolean {

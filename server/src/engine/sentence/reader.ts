@@ -81,7 +81,12 @@ export function readKr(text: string): KrReading {
   reading.relative = quantities.find((q) => q.role === 'relative');
 
   const clause = outcomeClause(text, tokens, lead.next, quantities);
-  const main = lead.verbs[0];
+  let main = lead.verbs[0];
+  // Causative "make": "Make onboarding better" asks for a change of quality, like "improve".
+  if (main?.lemma === 'make' && lead.verbs.length === 1 && tokens.slice(lead.next).some((t) => COMPARATIVES.has(t.lower) || /^(easier|simpler|smoother|clearer|happier)$/.test(t.lower))) {
+    main = { ...main, cls: 'improve' };
+    lead.verbs[0] = main;
+  }
   const cls = lead.verbs.some((v) => v.cls === 'activity') && !lead.verbs.some((v) => v.cls === 'change') ? 'activity' : main?.cls;
 
   // What the verb acts on, and the head noun of that phrase.
@@ -115,7 +120,12 @@ export function readKr(text: string): KrReading {
   } else if (cls === 'activity' && main && verbSpan) {
     const changeInObject = changeNounRight(tokens, lead.next, objectEnd, quantities);
     const comparative = measures.find((q) => q.role === 'relative' && COMPARATIVES.has(tokens[q.index + 1]?.lower ?? '') && q.index < objectEnd);
-    if (changeInObject) {
+    // "Process 95% of refunds within 24 hours": a rate against a time standard is a service level, an outcome.
+    const serviceLevel = measures.some((q) => q.text.endsWith('%') && tokens[q.index + 1]?.lower === 'of')
+      && quantities.some((q) => q.role === 'frame' && tokens[q.index - 1]?.lower === 'within');
+    if (serviceLevel) {
+      reading.measured = object.span;
+    } else if (changeInObject) {
       // "Implement a 25% increase in debt recovery": the verb is an activity, what it acts on is a change of a quantity.
       reading.direction = changeInObject.direction;
       reading.measured = changeInObject.measured;
