@@ -32,15 +32,32 @@ export interface FixOutcome {
   needsAnswers: { diagnostic: Diagnostic; fix: Fix }[];
 }
 
-/** Every fix of a text that needs no answer, applied at once; fixes that would overlap are left for a next run. */
+/**
+ * Every fix of a text that needs no answer, applied in passes: in each pass the fixes that do not
+ * overlap, at most one neighbour-dependent fix (convert to task) per objective; then the text is
+ * checked again, until nothing is left to apply.
+ */
 export function fixText(text: string, asOf: string, config?: EngineConfig): FixOutcome {
+  const applied: FixOutcome['applied'] = [];
+  let current = text;
+  for (let pass = 0; pass < 50; pass++) {
+    const step = onePass(current, asOf, config);
+    if (!step.applied.length) return { text: current, applied, needsAnswers: step.needsAnswers };
+    applied.push(...step.applied);
+    current = step.text;
+  }
+  return { text: current, applied, needsAnswers: onePass(current, asOf, config).needsAnswers };
+}
+
+function onePass(text: string, asOf: string, config?: EngineConfig): FixOutcome {
   const analysis = analyzeText(text, { asOf, config });
   const input = { text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf };
   const applied: FixOutcome['applied'] = [];
   const needsAnswers: FixOutcome['needsAnswers'] = [];
   const taken: { start: number; end: number }[] = [];
+  const neighbourFixed = new Set<number>();
   for (const diagnostic of analysis.diagnostics) {
-    if (diagnostic.rule === 'syntax') continue;
+    if (diagnostic.rule === 'syntax' || diagnostic.rule === 'config') continue;
     const fixes = fixesFor(input, diagnostic);
     const ready = fixes.filter((f) => !f.needsInput && f.edits.length);
     const fix = ready.find((f) => f.isPreferred) ?? ready[0];
@@ -49,10 +66,13 @@ export function fixText(text: string, asOf: string, config?: EngineConfig): FixO
       if (asking) needsAnswers.push({ diagnostic, fix: asking });
       continue;
     }
+    const objective = (diagnostic.data as { objective?: number } | undefined)?.objective ?? -1;
+    if (fix.dependsOnNeighbours && neighbourFixed.has(objective)) continue;
     const spans = fix.edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) }));
     // Two fixes for the same lines (e.g. two rules offering one rewrite): the first wins.
-    const clash = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || s.start === t.start || s.end === t.end));
+    const clash = spans.some((s) => taken.some((t) => (s.start < t.end && t.start < s.end) || s.start === t.start || s.end === t.end));
     if (clash) continue;
+    if (fix.dependsOnNeighbours) neighbourFixed.add(objective);
     taken.push(...spans);
     applied.push({ diagnostic, fix });
   }

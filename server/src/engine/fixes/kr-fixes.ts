@@ -29,6 +29,7 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   const where = previous ? `under the KR '${shorten(previous.text)}'` : 'of the objective';
   return {
     title: `Convert to task (${where})`,
+    dependsOnNeighbours: true,
     edits: [replaceRange({ start: { line, character: 0 }, end: { line, character: m[0].length } }, `${indent}task`)],
   };
 }

@@ -25,6 +25,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Present when the fix cannot apply without answers; `edits` is then empty. */
   needsInput?: FixInput[];
+  /**
+   * Set when the fix's result depends on its neighbours (converting a KR to a task puts it under
+   * the KR before it): a batch applies at most one such fix per objective, then re-checks.
+   */
+  dependsOnNeighbours?: boolean;
 }
 
 export interface RuleConfigEntry {
