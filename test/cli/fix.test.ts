@@ -63,6 +63,16 @@ describe('okr fix', () => {
     assert.match(again.stdout, /0 fixes applied; 0 files changed/);
   });
 
+  it('consecutive task KRs all become tasks of the objective, in order', () => {
+    const text = ['period 2026-Q2', 'objective Close the books faster', '  why Decisions wait on stale figures', '  kr Implement new inventory management software', '  kr Conduct a system training session', '  kr Reduce month-end close from 12 days to 5 days', ''].join('\n');
+    const dir = workspace({ 'f.okr': text });
+    runOkr(['fix', '--today', '2026-05-01'], dir);
+    const fixed = readFileSync(path.join(dir, 'f.okr'), 'utf8');
+    assert.match(fixed, /\n {2}task Implement new inventory management software\n {2}task Conduct a system training session\n {2}kr Reduce month-end close/);
+    const doc = analyzeText(fixed).doc;
+    assert.deepEqual(doc.objectives[0].tasks.map((t) => t.text), ['Implement new inventory management software', 'Conduct a system training session']);
+  });
+
   it('keeps CRLF line endings and a byte-order mark', () => {
     const crlf = '\uFEFF' + DRAFT.replace(/\n/g, '\r\n');
     const dir = workspace({ 'ar.okr': crlf });
