@@ -19,7 +19,8 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   // Any other child line (even a broken one) would lose its KR: only tasks, comments and blanks may follow.
   for (let l = line + 1; l < ctx.lines.length; l++) {
     const text = ctx.lines[l];
-    if (/^\s*(kr|objective|period|team)\b/i.test(text)) break;
+    // Only a new KR or objective ends this KR's lines (a stray `period` line in between does not).
+    if (/^\s*(kr|objective)\b/i.test(text)) break;
     if (!/^\s*(task\b|#|$)/i.test(text)) return undefined;
   }
   const m = /^([ \t]*)kr\b/.exec(ctx.lines[line] ?? '');
