@@ -1,6 +1,7 @@
 // The fuzz properties, shared by the test run (a fixed-seed slice) and `npm run fuzz` (long campaigns).
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
+import { fixText } from '../../server/src/cli/fix';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { formatText } from '../../server/src/engine/format';
@@ -8,8 +9,8 @@ import { SIZE_LIMIT_RULE, utf8Length } from '../../server/src/engine/limits';
 import { escapeMarkdown } from '../../server/src/engine/markdown';
 import type { Diagnostic, OkrDocument } from '../../server/src/engine/model/types';
 import { parseDocument, splitLines } from '../../server/src/engine/parser';
-import { fixesFor, ruleById } from '../../server/src/engine/rules';
-import type { Fix } from '../../server/src/engine/rules/types';
+import { effectiveEntry, ruleById } from '../../server/src/engine/rules';
+import type { Fix, RuleContext } from '../../server/src/engine/rules/types';
 import { anyDocument, bigDocument, grammarDocument, longLineDocument, mutated } from './generators';
 import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invariants';
 import { cliServerProperty } from './cli-server';
@@ -86,18 +87,34 @@ function checkFix(text: string, diagnostic: Diagnostic, fix: Fix, doc: OkrDocume
 
 export function fixesProperty(text: string): void {
   const analysis = analyzeText(text, { asOf: AS_OF });
-  const input = { text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf: AS_OF };
+  const lines = splitLines(text);
   for (const diagnostic of analysis.diagnostics) {
-    if (!ruleById(diagnostic.rule)?.fixes) continue;
-    for (const fix of fixesFor(input, diagnostic)) {
+    const rule = ruleById(diagnostic.rule);
+    if (!rule?.fixes) continue;
+    // Called directly, not through fixesFor, which would hide a fix that throws behind an empty list.
+    const ctx: RuleContext = {
+      text, lines, doc: analysis.doc, progress: analysis.progress, asOf: AS_OF,
+      options: effectiveEntry(rule, analysis.config).options, thresholds: analysis.config.thresholds,
+    };
+    for (const fix of rule.fixes(ctx, diagnostic)) {
       if (fix.needsInput?.length) {
         const answers = placeholderAnswers(fix);
         if (!answers) continue;
-        for (const answered of fixesFor(input, diagnostic, answers).filter((f) => f.title === fix.title && !f.needsInput?.length)) {
+        for (const answered of rule.fixes(ctx, diagnostic, answers).filter((f) => f.title === fix.title && !f.needsInput?.length)) {
           checkFix(text, diagnostic, answered, analysis.doc, true);
         }
       } else checkFix(text, diagnostic, fix, analysis.doc);
     }
+  }
+}
+
+/** `okr fix`: every fix that needs no answer, applied at once. */
+function fixAllProperty(text: string): void {
+  const outcome = fixText(text, AS_OF);
+  assertUntouchedLinesKept(text, outcome.text, outcome.applied.flatMap((a) => a.fix.edits));
+  const before = syntaxMessages(parseDocument(text));
+  for (const [message, count] of syntaxMessages(parseDocument(outcome.text))) {
+    if (count > (before.get(message) ?? 0)) throw new Error(`okr fix introduced the syntax error ${JSON.stringify(message)}:\n${outcome.text}`);
   }
 }
 
@@ -212,6 +229,12 @@ export const PROPERTIES: FuzzProperty[] = [
     description: 'every offered fix keeps untouched lines byte-identical, stays in its objective, adds no syntax error',
     slice: 2_500,
     create: () => sync(fc.property(mutated(grammarDocument(30), 2), fixesProperty)),
+  },
+  {
+    name: 'fix-all',
+    description: 'okr fix (all fixes at once) keeps untouched lines byte-identical and adds no syntax error',
+    slice: 600,
+    create: () => sync(fc.property(mutated(grammarDocument(30), 2), fixAllProperty)),
   },
   {
     name: 'format',
