@@ -22,9 +22,19 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Loads the new tree first and only then tells the view, once per burst of changes (typing).
+   * When a refresh starts while the view is still resolving the previous one, VS Code loses the
+   * children of expanded rows ("No tree item with id '0/0:2026-Q3' found"): they show empty.
+   */
   refresh(): void {
-    this.tree = undefined;
-    this.changed.fire(undefined);
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.tree = undefined;
+      void this.load().then(() => this.changed.fire(undefined));
+    }, 50);
   }
 
   private load(): Promise<OkrTree | undefined> {
