@@ -67,7 +67,9 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
   suiteTeardown(async () => {
     await browser?.close();
     await server?.stop();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+    // OKR_E2E_KEEP=1 keeps code-server's logs and the workspace for a look after a failure.
+    if (stateDir && process.env.OKR_E2E_KEEP !== '1') rmSync(stateDir, { recursive: true, force: true });
+    else if (stateDir) console.log(`state kept in ${stateDir}`);
   });
 
   test('colours tokens by kind', async () => {
@@ -96,7 +98,12 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     assert.ok(!marks.some((mark) => mark.line.includes('kr Reduce total dollars')), 'no squiggle on the well-formed KR');
     const counts = await problemCounts(page);
     assert.ok(counts.errors + counts.warnings + counts.infos >= 2, `Problems counts them: ${JSON.stringify(counts)}`);
+    // Hovering the squiggle shows the coaching message with its rule.
+    await goTo(page, 27, 8);
+    const hover = await showHover(page, 'This KR is vague');
+    assert.match(await hover.innerText(), /gives no number/);
     await screenshot('02-diagnostics', true);
+    await page.keyboard.press('Escape');
   });
 
   test('hovers a KR with its progress bar', async () => {
