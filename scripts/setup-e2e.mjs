@@ -20,7 +20,8 @@ const installDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 export const codeServerBin = join(installDir, 'node_modules', '.bin', 'code-server');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const APT_PACKAGES = 'chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep';
+// fonts-noto-color-emoji only makes the status emoji in hovers show in screenshots.
+const APT_PACKAGES = 'chromium fonts-noto-color-emoji libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep';
 
 /** Each check names the Debian package that provides what is missing. */
 function missingPrerequisites({ forBuild }) {
