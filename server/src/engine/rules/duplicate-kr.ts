@@ -19,7 +19,7 @@ export const duplicateKr: Rule = {
   check(ctx, report) {
     const seen = new Map<string, { range: import('../model/types').Range; line: number }>();
     for (const ref of allKrs(ctx.doc)) {
-      const key = ref.kr.text.toLowerCase().replace(/[^\p{L}\p{N}%$€£¥]+/gu, ' ').trim();
+      const key = ref.kr.text.toLowerCase().replace(/[\s.,;:!?'"()]+/g, ' ').trim();
       if (!key) continue;
       const first = seen.get(key);
       if (!first) {

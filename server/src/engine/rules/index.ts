@@ -66,12 +66,23 @@ export function effectiveEntry(rule: Rule, config: EngineConfig): RuleConfigEntr
   return { severity: configured.severity, options: { ...defaults.options, ...configured.options } };
 }
 
-function contextFor(input: RuleRunInput, lines: string[], options: Record<string, unknown>): RuleContext {
-  return { text: input.text, lines, doc: input.doc, progress: input.progress, asOf: input.asOf, options, thresholds: input.config.thresholds };
+/** Lines are split only when a rule or fix asks for them (checks rarely do; fixes always). */
+function lazyLines(text: string): () => string[] {
+  let lines: string[] | undefined;
+  return () => (lines ??= text.split(/\r\n|\r|\n/));
+}
+
+function contextFor(input: RuleRunInput, lines: () => string[], options: Record<string, unknown>): RuleContext {
+  return {
+    text: input.text, doc: input.doc, progress: input.progress, asOf: input.asOf, options, thresholds: input.config.thresholds,
+    get lines() {
+      return lines();
+    },
+  };
 }
 
 export function runRules(input: RuleRunInput): Diagnostic[] {
-  const lines = input.text.split(/\r\n|\r|\n/);
+  const lines = lazyLines(input.text);
   const findings: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     const entry = effectiveEntry(rule, input.config);
@@ -95,7 +106,7 @@ export function runRules(input: RuleRunInput): Diagnostic[] {
 export function fixesFor(input: RuleRunInput, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] {
   const rule = RULES_BY_ID.get(diagnostic.rule);
   if (!rule?.fixes) return [];
-  const lines = input.text.split(/\r\n|\r|\n/);
+  const lines = lazyLines(input.text);
   try {
     return rule.fixes(contextFor(input, lines, effectiveEntry(rule, input.config).options), diagnostic, answers);
   } catch {

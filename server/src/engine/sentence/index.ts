@@ -1,5 +1,21 @@
 // KR sentence understanding: task / vague / ambiguous metric, with evidence for messages.
-export { readKr } from './reader';
+import { readKr as readUncached, type KrReading } from './reader';
+
+// The editor re-checks the whole document on every keystroke; most KR sentences have not
+// changed, so readings are kept by text (readings are never mutated by their users).
+const cache = new Map<string, KrReading>();
+const CACHE_LIMIT = 20000;
+
+export function readKr(text: string): KrReading {
+  let reading = cache.get(text);
+  if (!reading) {
+    reading = readUncached(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, reading);
+  }
+  return reading;
+}
+
 export type { KrReading, KrShape, Finding, Span, SplitSuggestion, VerbMention } from './reader';
 export type { QuantityMention, QuantityRole } from './quantities';
 export { verbClass, lemmaCandidates, changeDirection } from './lexicon';

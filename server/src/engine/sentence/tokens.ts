@@ -10,22 +10,23 @@ export interface Token {
   end: number;
 }
 
+// Groups in order: date, number, word; anything else is punctuation.
 const TOKEN_RE = new RegExp(
   [
-    String.raw`(?<date>\d{4}-\d{2}-\d{2})`,
-    String.raw`(?<number>[$€£¥]?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMbB](?![A-Za-z]))?%?)`,
-    String.raw`(?<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*)`,
-    String.raw`(?<punct>\S)`,
+    String.raw`(\d{4}-\d{2}-\d{2})`,
+    String.raw`([$€£¥]?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMbB](?![A-Za-z]))?%?)`,
+    String.raw`([A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*)`,
+    String.raw`\S`,
   ].join('|'),
   'g',
 );
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const groups = m.groups ?? {};
-    const kind: TokenKind = groups.date ? 'date' : groups.number ? 'number' : groups.word ? 'word' : 'punct';
-    const start = m.index ?? 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const kind: TokenKind = m[1] !== undefined ? 'date' : m[2] !== undefined ? 'number' : m[3] !== undefined ? 'word' : 'punct';
+    const start = m.index;
     tokens.push({ text: m[0], lower: m[0].toLowerCase(), kind, start, end: start + m[0].length });
   }
   return tokens;
