@@ -1,5 +1,6 @@
 // Generates realistic .okr documents of any size for benchmarks.
-const VERBS = ['Increase', 'Reduce', 'Grow', 'Cut', 'Raise', 'Lower'];
+const UP = ['Increase', 'Grow', 'Raise'];
+const DOWN = ['Reduce', 'Cut', 'Lower'];
 const METRICS = [
   ['weekly active teams', ' teams', 1200, 1500],
   ['total dollars invoiced 60+ days past due', '$M', 24, 12],
@@ -23,9 +24,9 @@ export function generateDocument(objectives = 100, krs = 3) {
     lines.push(`  owner Owner ${o}`);
     for (let k = 0; k < krs; k++) {
       const [name, unit, from, to] = METRICS[(o + k) % METRICS.length];
-      const verb = VERBS[(o + k) % VERBS.length];
+      const verb = (to > from ? UP : DOWN)[(o + k) % 3];
       const mid = Math.round(((from + to) / 2) * 10) / 10;
-      lines.push(`  kr ${verb} ${name} from ${fmt(from, unit)} to ${fmt(to, unit)} by 2026-06-30`);
+      lines.push(`  kr ${verb} ${name} in region ${o} from ${fmt(from, unit)} to ${fmt(to, unit)} by 2026-06-30`);
       lines.push(`    baseline ${fmt(from, unit)} on 2026-04-01`);
       lines.push(`    target ${fmt(to, unit)} by 2026-06-30`);
       lines.push(`    checkin 2026-04-15 ${fmt(from, unit)} on-track`);
