@@ -95,6 +95,14 @@ describe('fixes', () => {
       assert.match(out, /kr Increase NPS from 40 to 48 by 2026-06-30\n {4}baseline 40 on 2026-03-31\n {4}target 48 by 2026-06-30\n/);
     });
 
+    it('comparatives count too: "10 days faster" from 40 days is a target of 30 days', () => {
+      const text = ['period 2026-Q2', 'objective Pay on time', '  why Suppliers wait', '  kr Pay supplier invoices 10 days faster', ''].join('\n');
+      assert.match(findings(text, 'kr-relative-without-baseline')[0].message, /^'10 days faster' is a relative change but this KR has no baseline/);
+      const [fix] = fixes(text, 'kr-relative-without-baseline', { baseline: '40 days', baselineDate: '2026-03-31' });
+      const out = applyAndRecheck(text, fix, ['kr-relative-without-baseline', 'kr-implicit-target']);
+      assert.match(out, /\n {4}baseline 40 days on 2026-03-31\n {4}target 30 days\n/);
+    });
+
     it('without a baseline it asks (needsInput), and with answers computes the rest', () => {
       const text = AR.replace('    baseline $24M on 2026-03-31\n', '');
       assert.equal(findings(text, 'kr-relative-without-baseline').length, 1);

@@ -137,10 +137,10 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
 /** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
 export function computedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
   const reading = readingOf(kr);
-  const direction = reading.direction;
+  const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
   if (!direction) return undefined;
   const sign = direction === 'increase' ? 1 : -1;
-  const by = kr.sentence.by;
+  const by = kr.sentence.by ?? comparativeAmount(reading);
   let amount: number | undefined;
   if (by) {
     if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
@@ -187,4 +187,25 @@ function shorten(text: string): string {
 export function sentenceDate(kr: KeyResult): string | undefined {
   const iso = kr.sentence.date?.iso;
   return iso && isValidIsoDate(iso) ? iso : undefined;
+}
+
+const TIME_WORDS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|ms)$/;
+const LESS = new Set(['fewer', 'less', 'lower', 'cheaper', 'smaller', 'shorter']);
+const MORE = new Set(['more', 'higher', 'bigger', 'greater', 'larger', 'longer', 'better']);
+
+/** "10 days faster" with a baseline in days asks for less time; "20% more" for more. */
+function comparativeDirection(comparative: { word: string } | undefined, baseline: Quantity): 'increase' | 'decrease' | undefined {
+  if (!comparative) return undefined;
+  if (LESS.has(comparative.word)) return 'decrease';
+  if (MORE.has(comparative.word) && comparative.word !== 'better') return 'increase';
+  // Faster, sooner, quicker, earlier: less time when the KR is measured in time.
+  if (['faster', 'sooner', 'quicker', 'earlier'].includes(comparative.word) && TIME_WORDS.test(baseline.unit)) return 'decrease';
+  return undefined;
+}
+
+/** The amount of a comparative change: "10%" or "10 days". */
+function comparativeAmount(reading: ReturnType<typeof readingOf>): Quantity | undefined {
+  if (!reading.comparative || !reading.relative) return undefined;
+  const raw = reading.relative.text;
+  return makeQuantity(raw, reading.comparative.unit, raw, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 }

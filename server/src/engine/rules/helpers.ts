@@ -80,7 +80,12 @@ export function isThresholdOrMilestone(kr: KeyResult): boolean {
 export function relativeChange(kr: KeyResult): { raw: string; range: Range } | undefined {
   if (kr.sentence.by) return { raw: kr.sentence.by.raw, range: kr.sentence.by.range };
   const reading = readingOf(kr);
-  if (reading.relative) return { raw: reading.relative.text, range: sentenceRange(kr, reading.relative) };
+  if (reading.relative) {
+    // "10 days faster" reads better whole than as "10".
+    const end = reading.comparative?.end ?? reading.relative.end;
+    const span = { text: kr.text.slice(reading.relative.start, end), start: reading.relative.start, end };
+    return { raw: span.text, range: sentenceRange(kr, span) };
+  }
   if (reading.verbs.some((v) => ['double', 'triple', 'quadruple', 'halve'].includes(v.lemma))) {
     return { raw: reading.verbs[0].text, range: sentenceRange(kr, reading.verbs[0]) };
   }

@@ -34,8 +34,9 @@ export const krTask: Rule = {
       const way = split
         ? `measure the outcome as the KR ('${split.kr}') and keep '${split.task}' as its task`
         : 'say what it changes, from a baseline to a target, and keep the activity as a task';
+      const milestone = ref.kr.target?.done ? " Its 'target done' tracks delivery, not what the delivery changes." : '';
       report({
-        message: `This KR is a task: it ${reading.task.reason}. ${capitalise(way)}.`,
+        message: `This KR is a task: it ${reading.task.reason}.${milestone} ${capitalise(way)}.`,
         range: sentenceRange(ref.kr, reading.task.span),
         data: krData(ref, split ? { split } : {}),
       });

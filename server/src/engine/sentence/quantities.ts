@@ -87,6 +87,8 @@ function numberRole(tokens: Token[], i: number): QuantityRole {
     if (before?.lower !== 'or') return before && ['to', 'at', 'of'].includes(before.lower) ? 'measure' : 'relative';
   }
   if (next && CHANGE_NOUNS.has(next.lower)) return 'relative';
+  // "10 days faster": a number, its unit, then a comparative.
+  if (next?.kind === 'word' && !['or', 'and', 'to', 'than', 'in', 'of'].includes(next.lower) && next2 && COMPARATIVES.has(next2.lower) && before?.lower !== 'than') return 'relative';
   return 'measure';
 }
 

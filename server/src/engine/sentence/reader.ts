@@ -50,6 +50,8 @@ export interface KrReading {
   measured?: Span;
   /** The relative change ("by 50%", "10% faster"), when there is one. */
   relative?: QuantityMention;
+  /** The comparative that makes it relative ("faster" in "10 days faster") and the unit word before it. */
+  comparative?: { word: string; unit?: string; end: number };
   task?: Finding & { split?: SplitSuggestion };
   vague?: Finding;
   ambiguous?: Finding & { abbreviation?: string; countedAs?: string[] };
@@ -171,6 +173,12 @@ export function readKr(text: string): KrReading {
 
   if (cls === 'maintain' && main && verbSpan && !clause?.measurable && !reading.kpiLike) {
     reading.kpiLike = { reason: `'${main.text.toLowerCase()}' asks to hold a level, not to change it`, span: verbSpan };
+  }
+  if (reading.relative) {
+    const after = tokens[reading.relative.index + 1];
+    const after2 = tokens[reading.relative.index + 2];
+    if (after && COMPARATIVES.has(after.lower)) reading.comparative = { word: after.lower, end: after.end };
+    else if (after?.kind === 'word' && after2 && COMPARATIVES.has(after2.lower)) reading.comparative = { word: after2.lower, unit: after.lower, end: after2.end };
   }
   if (!reading.direction && firstMeasure && tokens[firstMeasure.index + 1] && CHANGE_NOUNS.has(tokens[firstMeasure.index + 1].lower)) {
     reading.direction = nounDirection(tokens[firstMeasure.index + 1].lower);
