@@ -46,7 +46,11 @@ export function krOf(doc: OkrDocument, diagnostic: Diagnostic): KrRef | undefine
   if (data && typeof data.objective === 'number' && typeof data.kr === 'number') {
     const objective = doc.objectives[data.objective];
     const kr = objective?.keyResults[data.kr];
-    if (objective && kr) return { objective, objectiveIndex: data.objective, kr, krIndex: data.kr };
+    const line = diagnostic.range.start.line;
+    // Data from an older version of the text may point at another KR: trust it only if the lines agree.
+    if (objective && kr && line >= kr.blockRange.start.line && line <= kr.blockRange.end.line) {
+      return { objective, objectiveIndex: data.objective, kr, krIndex: data.kr };
+    }
   }
   const line = diagnostic.range.start.line;
   for (const ref of allKrs(doc)) {

@@ -28,8 +28,8 @@ export const objectiveMissingWhy: Rule = {
     });
   },
   fixes(ctx, diagnostic, answers) {
-    const index = (diagnostic.data as { objective?: number } | undefined)?.objective;
-    const objective = index !== undefined ? ctx.doc.objectives[index] : ctx.doc.objectives.find((o) => o.titleRange.start.line === diagnostic.range.start.line);
+    // By line, not by the index in the data: the data may come from an older version of the text.
+    const objective = ctx.doc.objectives.find((o) => o.titleRange.start.line === diagnostic.range.start.line);
     return objective ? [addWhyLine(ctx, objective, answers)] : [];
   },
 };
