@@ -28,6 +28,9 @@ const OUTCOMES = [
   'Answer 80% of calls within 20 seconds',
   'Close $2M in new business',
   'Bring the average time to close the books down to 5 days',
+  'Collect $500k of overdue receivables',
+  'Sell 500 licenses',
+  'Onboard 50 new customers',
 ];
 
 const TASKS: [string, RegExp][] = [

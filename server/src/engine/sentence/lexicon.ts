@@ -22,14 +22,14 @@ const ACTIVITY = `
   document evaluate execute follow initiate list make monitor reconcile rebalance solicit track report work diversify
   establish setup deploy migrate hire recruit interview plan prepare draft define map audit test pilot refactor
   redesign rewrite replace adopt set standardize standardise consolidate outsource partner engage encourage educate
-  coach mentor communicate announce present share collect gather survey study explore investigate assess benchmark
+  coach mentor communicate announce present share  gather survey study explore investigate assess benchmark
   allocate act adjust rectify fix run roll perform carry organize compile produce record film code program configure
-  upgrade modernize modernise migrate translate onboard distribute submit file approve sign-off finalize finalise
+  upgrade modernize modernise migrate translate  distribute submit file approve sign-off finalize finalise
   establish form set-up refresh revamp overhaul restructure reorganize reorganise centralize centralise digitize
   digitise document inspect verify validate check examine measure calculate estimate forecast budget invest
   fund sponsor support help assist enable empower facilitate arrange coordinate manage administer operate
   institute launch release roll-out rollout prototype experiment trial brainstorm discuss meet visit contact email
-  phone message post tweet blog advertise promote market campaign sell pitch demo demonstrate showcase exhibit
+  phone message post tweet blog advertise promote market campaign  pitch demo demonstrate showcase exhibit
   attend speak teach lecture instruct coach upskill reskill certify accredit license register enroll enrol
   subscribe purchase procure source order ship package label clean tidy organise sort archive backup migrate
   transfer convert-to port rebuild rearchitect re-architect decompose extract split merge combine unify integrate
@@ -49,7 +49,7 @@ const CHANGE = `
 const IMPROVE = `improve enhance optimize optimise strengthen better refine elevate advance`;
 
 const ACHIEVE = `
-  achieve reach hit attain get secure deliver win sign acquire gain convert retain close earn obtain exceed surpass beat
+  achieve reach hit attain get secure deliver collect sell onboard win sign acquire gain convert retain close earn obtain exceed surpass beat
   generate attract land book capture recover resolve collect-on save deliver-on hire-on complete-on grow-to
 `;
 
