@@ -53,7 +53,7 @@ const VAGUE: [string, RegExp][] = [
   ['Increase brand awareness', /says 'increase' but gives no number/],
   ['Convert more site visitors to purchasers', /'more'/],
   ['Increase sales by X%', /placeholder 'X%'/],
-  ['Become the market leader', /has no number/],
+  ['Become the market leader', /names no number and no metric/],
   ['Submit all contracts on time', /standard to keep \('on time'\)/],
   ['Make onboarding better', /says 'make' and 'better' but gives no number/],
   ['Reduce technical debt', /says 'reduce' but gives no number/],

@@ -161,7 +161,7 @@ export function readKr(text: string): KrReading {
       const more = tokens.find((t) => ['more', 'less', 'fewer', 'better', 'higher', 'lower', 'faster'].includes(t.lower));
       const reason = main
         ? `says '${main.lemma}'${more ? ` and '${more.text}'` : ''} but gives no number: from what, to what?`
-        : 'has no number: say what is measured, from what value to what value';
+        : 'names no number and no metric';
       reading.vague = { reason, span: evidence };
     }
   }
