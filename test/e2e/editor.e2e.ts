@@ -39,7 +39,8 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     }
   }
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    this.timeout(600_000); // the first run installs code-server (about two minutes)
     if (!FROM_WORKING_TREE && !existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
     mkdirSync(SHOTS, { recursive: true });
     const { codeServerBin, chromiumPath } = await ensureCodeServer();
