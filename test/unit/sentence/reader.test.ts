@@ -30,6 +30,7 @@ const OUTCOMES = [
   'Bring the average time to close the books down to 5 days',
   'Collect $500k of overdue receivables',
   'Sell 500 licenses',
+  'Ship zero P1 bugs to production',
   'Onboard 50 new customers',
 ];
 

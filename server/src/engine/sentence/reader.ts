@@ -125,7 +125,11 @@ export function readKr(text: string): KrReading {
     // "Process 95% of refunds within 24 hours": a rate against a time standard is a service level, an outcome.
     const serviceLevel = measures.some((q) => q.text.endsWith('%') && tokens[q.index + 1]?.lower === 'of')
       && quantities.some((q) => q.role === 'frame' && tokens[q.index - 1]?.lower === 'within');
-    if (serviceLevel) {
+    // "Ship zero P1 bugs": a count held at zero is a quality outcome, not an output.
+    let k = lead.next;
+    while (k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
+    const zeroCount = measures.some((q) => q.index === k && (q.text.toLowerCase() === 'zero' || q.text === '0'));
+    if (serviceLevel || zeroCount) {
       reading.measured = object.span;
     } else if (changeInObject) {
       // "Implement a 25% increase in debt recovery": the verb is an activity, what it acts on is a change of a quantity.
