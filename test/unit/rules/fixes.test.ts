@@ -80,6 +80,15 @@ describe('fixes', () => {
       assert.match(out, /\n {4}target €630k by 2026-08-30\n/);
     });
 
+    it('reads "over 90 days" as the age bucket and writes $7.5M as $4.5M; AP owes suppliers', () => {
+      const over = AR.replace('AR>60 days by 50%', 'AR over 90 days by 40%').replace('$24M', '$7.5M');
+      const out = applyAndRecheck(over, fixes(over, 'kr-ambiguous-metric')[0], ['kr-ambiguous-metric', 'kr-implicit-target']);
+      assert.match(out, /kr Reduce total dollars invoiced 90\+ days past due from \$7\.5M to \$4\.5M by 2026-08-30/);
+      const ap = AR.replace('AR>60 days by 50%', 'AP>30 days by 20%').replace('$24M', '€900k');
+      const apOut = applyAndRecheck(ap, fixes(ap, 'kr-ambiguous-metric')[0], ['kr-ambiguous-metric', 'kr-implicit-target']);
+      assert.match(apOut, /kr Reduce total euros owed to suppliers 30\+ days past due from €900k to €720k by 2026-08-30/);
+    });
+
     it('a count baseline counts invoices', () => {
       const count = AR.replace('$24M', '120 invoices');
       const [fix] = fixes(count, 'kr-ambiguous-metric');

@@ -1,4 +1,5 @@
 // Phrases of a KR sentence: what a verb acts on, its head noun, and spans for messages.
+import { TIME_UNITS } from './lexicon';
 import type { Token } from './tokens';
 
 export interface Span {
@@ -57,7 +58,9 @@ export function phraseAfter(tokens: Token[], from: number, limit: number): Phras
 export function isQualifierNumber(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   const next = tokens[i + 1];
-  return (!!before && ['>', '<', '≥', '≤'].includes(before.text)) || next?.text === '+' || next?.text === '-';
+  if ((!!before && ['>', '<', '≥', '≤'].includes(before.text)) || next?.text === '+' || next?.text === '-') return true;
+  // "AR over 90 days", "invoices past 60 days": the age is part of what is counted.
+  return !!before && ['over', 'past', 'aged', 'than'].includes(before.lower) && !!next && TIME_UNITS.has(next.lower);
 }
 
 export function tokensText(tokens: Token[], from: number, to: number): Span {
