@@ -176,10 +176,14 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     await screenshot('07-tree-after-checkin', true);
   });
 
-  test('shows the file\'s progress in the status bar', async () => {
+  test('shows the file\'s progress in the status bar, the same as its row in the tree', async () => {
     const texts = await statusBarTexts(page);
-    const item = texts.find((text) => /\d+%/.test(text) && text.includes('·'));
-    assert.ok(item, `an OKR status-bar item: ${JSON.stringify(texts)}`);
+    const item = texts.find((text) => /^\S.* · \d+% · \d+ at risk$/.test(text));
+    assert.ok(item, `an OKR status-bar item like "Q2 · 62% · 2 at risk": ${JSON.stringify(texts)}`);
+    const file = (await treeRows(page, 'OKR Progress')).find((row) => row.label === 'Accounts Receivable');
+    assert.ok(file, 'the file\'s row (its team) in the tree');
+    const percent = /^\d+%/.exec(file.description)?.[0];
+    assert.ok(percent && item.includes(` · ${percent} · `), `status bar "${item}" agrees with the tree "${file.description}"`);
     await screenshot('08-status-bar');
   });
 });

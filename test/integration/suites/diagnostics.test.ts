@@ -12,7 +12,7 @@ suite('Diagnostics', () => {
     const ambiguous = diagnostics.find((d) => ruleOf(d) === 'kr-ambiguous-metric');
     assert.ok(ambiguous);
     assert.equal(ambiguous.range.start.line, arLine);
-    assert.match(doc.getText(ambiguous.range), /AR>60/, 'the range covers the abbreviation');
+    assert.equal(doc.getText(ambiguous.range), 'AR>60 days', 'the range covers the abbreviation and its comparator');
     assert.equal(ambiguous.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(ambiguous.source, 'okr');
 
