@@ -205,6 +205,14 @@ describe('fixes', () => {
       assert.equal(out.split('\n')[3], '    baseline 62% on 2026-03-31');
     });
 
+    it('kr-vague asks for a baseline and a target, then adds both lines', () => {
+      const text = ['period 2026-Q2', 'objective Customers love us', '  why Referrals drive growth', '  kr Improve customer satisfaction by 2026-06-30', ''].join('\n');
+      assert.deepEqual(fixes(text, 'kr-vague')[0].needsInput?.map((i) => i.name), ['baseline', 'baselineDate', 'target']);
+      const [fix] = fixes(text, 'kr-vague', { baseline: '72%', baselineDate: '2026-03-31', target: '85' });
+      const out = applyAndRecheck(text, fix, ['kr-vague']);
+      assert.match(out, /\n {4}baseline 72% on 2026-03-31\n {4}target 85% by 2026-06-30\n/);
+    });
+
     it('kr-missing-target asks for the value, then adds the target line', () => {
       const text = ['period 2026-Q2', 'objective Grow', '  why Hiring', '  kr Increase monthly recurring revenue', '    baseline $80k on 2026-03-31', ''].join('\n');
       assert.ok(fixes(text, 'kr-missing-target')[0].needsInput);

@@ -61,3 +61,28 @@ export function addWhyLine(ctx: RuleContext, objective: Objective, answers?: Rec
   const indent = indentOf(ctx.lines[objective.range.start.line]) + indentStep(ctx.lines);
   return { title, edits: [insertLinesAfter(ctx.lines, objective.range.start.line, [`${indent}why ${why.replace(/[\r\n]+/g, ' ')}`], lineBreakOf(ctx.text))] };
 }
+
+/** "Measure it": a baseline and a target line together, from a person's answers. */
+export function addBaselineAndTarget(ctx: RuleContext, kr: KeyResult, answers?: Record<string, string>): Fix {
+  const baseline = answers?.baseline !== undefined ? parseAnswerQuantity(answers.baseline) : undefined;
+  const target = answers?.target !== undefined ? parseAnswerQuantity(answers.target) : undefined;
+  const date = answers?.baselineDate?.trim();
+  const title = 'Measure it: add a baseline and a target';
+  if (!baseline || !target || !date || !isValidIsoDate(date)) {
+    return {
+      title, edits: [], needsInput: [
+        { name: 'baseline', prompt: 'What number shows where this stands today (the baseline)?', placeholder: '72%', pattern: VALUE_PATTERN },
+        { name: 'baselineDate', prompt: 'On what date was it measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: DATE_PATTERN },
+        { name: 'target', prompt: 'What value should it reach (the target)?', placeholder: '85%', pattern: VALUE_PATTERN },
+      ],
+    };
+  }
+  const targetText = inUnitOf(target, baseline);
+  const baselineText = inUnitOf(baseline, target);
+  const due = sentenceDate(kr);
+  const indent = childIndent(ctx, kr);
+  return {
+    title,
+    edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}baseline ${baselineText} on ${date}`, `${indent}target ${targetText}${due ? ` by ${due}` : ''}`], lineBreakOf(ctx.text))],
+  };
+}

@@ -1,4 +1,5 @@
-import { allKrs, endSentence, hasMeasuredLines, krData, readingOf, sentenceRange } from './helpers';
+import { addBaselineAndTarget } from '../fixes/line-fixes';
+import { allKrs, endSentence, hasMeasuredLines, krData, krOf, readingOf, sentenceRange } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
 
@@ -28,5 +29,9 @@ export const krVague: Rule = {
         data: krData(ref),
       });
     }
+  },
+  fixes(ctx, diagnostic, answers) {
+    const ref = krOf(ctx.doc, diagnostic);
+    return ref && !ref.kr.baseline && !ref.kr.target ? [addBaselineAndTarget(ctx, ref.kr, answers)] : [];
   },
 };
