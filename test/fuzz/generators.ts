@@ -1,6 +1,8 @@
 // Documents for property tests: generated from the .okr grammar, then mutated the way
 // half-typed text, bad copy-paste and odd editors mutate them.
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin'];
 
@@ -21,7 +23,7 @@ const date = fc.oneof(
 const number = fc.oneof(
   fc.integer({ min: -1000, max: 100000 }).map(String),
   fc.double({ min: 0, max: 1000, noNaN: true, noDefaultInfinity: true }).map((n) => n.toFixed(2)),
-  fc.constantFrom('1,200', '24', '0', '0.98', '12,000,000', '-3', '+5', '99999999999999999999', '1e5', '.5'),
+  fc.constantFrom('1,200', '24', '0', '0.98', '12,000,000', '-3', '+5', '99999999999999999999', '1e5', '.5', '9'.repeat(400), '0.000000001'),
 );
 const value = fc
   .tuple(
@@ -165,9 +167,14 @@ export const longLineDocument: fc.Arbitrary<string> = fc
   )
   .map(([lead, unit, tail, doc]) => `${doc}${lead}${unit.repeat(Math.ceil(100_000 / unit.length))}${tail}\n${doc}`);
 
+/** The real-looking files in samples/, to mutate: the shapes people actually write. */
+const SAMPLES_DIR = path.join(__dirname, '../../samples');
+const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.okr')).map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
+
 /** Everything together: the mix the main property runs on. */
 export const anyDocument: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: mutated(grammarDocument()) },
+  { weight: 2, arbitrary: mutated(fc.constantFrom(...samples), 6) },
   { weight: 2, arbitrary: grammarDocument() },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: mutated(keywordRun, 2) },
@@ -183,3 +190,9 @@ export const bigDocument: fc.Arbitrary<string> = fc
     return mutated(fc.constant(out.join('\n')), 6);
   })
   .map((text) => text.split('\n').slice(0, 1000).join('\n'));
+
+/** Documents for the fix properties: generated ones, and the samples (full of coaching findings) lightly mutated. */
+export const fixableDocument: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: mutated(grammarDocument(30), 2) },
+  { weight: 1, arbitrary: mutated(fc.constantFrom(...samples), 3) },
+);

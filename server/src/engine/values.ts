@@ -33,6 +33,8 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   let amount = Number(digits.replace(/,/g, ''));
   if (magnitude) amount *= MAGNITUDE[magnitude.toLowerCase()];
   if (sign === '-') amount = -amount;
+  // 400 nines is not a number anyone means, and Infinity would poison every sum after it.
+  if (!Number.isFinite(amount)) return undefined;
   return { amount: roundFloat(amount), currency, percent: percent === '%', magnitude };
 }
 
@@ -113,7 +115,8 @@ export function formatQuantityLike(amount: number, example: Quantity): string {
 
 function formatDecimal(value: number): string {
   const rounded = Math.round(value * 100) / 100;
-  return String(rounded);
+  // From 10^21 on String() writes `1e+21`, which no value line can read back: write the digits.
+  return Math.abs(rounded) < 1e21 ? String(rounded) : rounded.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 });
 }
 
 function withThousands(digits: string): string {

@@ -168,7 +168,12 @@ function readValue(n: CstNode | undefined, problem: (at: Span, message: string) 
   const number = tok(c, 'NumberLiteral');
   if (!number) return undefined;
   const parsed = parseNumber(number.image);
-  if (!parsed) return undefined;
+  if (!parsed) {
+    // The grammar took it for a number, but it is too large for one (400 nines): say so, never drop it silently.
+    const shown = number.image.length > 24 ? `${number.image.slice(0, 20)}…` : number.image;
+    problem(spanOf(number), `'${shown}' is too large a number`);
+    return undefined;
+  }
   let word = tok(c, 'Word');
   if (word && (parsed.currency || parsed.percent)) {
     // `$1M great`: a currency or a percentage already says what is counted, so the word is out of place.

@@ -10,7 +10,9 @@ const NOT_UNITS = new Set([
 ]);
 
 const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
-const QUANTITY = String.raw`(?<![\w.,$€£¥-])(${NUMBER_SOURCE})(?![\w-])(?:[ \t]+([A-Za-z][A-Za-z-]*))?`;
+// The unit word is read exactly as a value line reads it (the Word token), so that the sentence and
+// its baseline/target lines agree on `1 e5` or `10 días` instead of seeing `e` or `d`.
+const QUANTITY = String.raw`(?<![\w.,$€£¥-])(${NUMBER_SOURCE})(?![\w-])(?:[ \t]+([A-Za-z\u00c0-\uffff][\w\u00c0-\uffff-]*))?`;
 const QUANTITY_RE = new RegExp(QUANTITY, 'g');
 const DATE_RE = new RegExp(String.raw`\b${DATE}\b`, 'g');
 
