@@ -109,24 +109,31 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/** Answers each prompt from what it shows (its prompt text and placeholder). */
+export type Answerer = (shown: { prompt: string; placeholder?: string }) => string | undefined;
+
+/** Types each input box's own example (its placeholder): the engine offers valid examples. */
+export const typeTheExample: Answerer = (shown) => shown.placeholder;
+
 /**
  * Answers the input boxes and quick picks that the next command shows, in order, then restores
  * them. The tests module shares the extension's `vscode` API object (both live under the
  * extension's folder), so the extension's calls land here.
  */
-export async function answeringPrompts<T>(answers: Array<string | undefined>, run: () => Thenable<T>): Promise<{ result: T; prompts: string[] }> {
+export async function answeringPrompts<T>(answers: Array<string | undefined> | Answerer, run: () => Thenable<T>): Promise<{ result: T; prompts: string[] }> {
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
   const originalInput = window.showInputBox;
   const originalPick = window.showQuickPick;
   const prompts: string[] = [];
-  const queue = [...answers];
-  const next = (prompt: string) => {
+  const queue = typeof answers === 'function' ? [] : [...answers];
+  const next = (prompt: string, placeholder?: string) => {
     prompts.push(prompt);
+    if (typeof answers === 'function') return answers({ prompt, placeholder });
     if (queue.length === 0) throw new Error(`unexpected prompt ${JSON.stringify(prompt)}: no answer left`);
     return queue.shift();
   };
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
-    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box');
+    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder);
     if (answer !== undefined && options?.validateInput) {
       const problem = await options.validateInput(answer);
       if (problem) throw new Error(`the input box refused ${JSON.stringify(answer)}: ${JSON.stringify(problem)}`);
