@@ -1,13 +1,15 @@
 // CLI and language server must report the same diagnostics for the same text: the CLI reads
 // the file from disk (`okr check --format json`), the server gets what an editor would send
-// (the file decoded as UTF-8, without its BOM) through dist/server.js over stdio.
+// (the file decoded as UTF-8, without its BOM) through dist/server.js over stdio. Both come from
+// the same build: dist/cli.js is loaded in-process (its runCli) right after dist/ is built, so a
+// long campaign never compares an old CLI with a newer server.
 import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runCli } from '../../server/src/cli/main';
-import { LspClient, root, serverPath, type Diagnostic as LspDiagnostic } from '../lsp/client';
+import type { runCli as RunCli } from '../../server/src/cli/main';
+import { ensureBuilt, LspClient, root, serverPath, type Diagnostic as LspDiagnostic } from '../lsp/client';
 import { anyDocument } from './generators';
 import { AS_OF } from './invariants';
 import type { FuzzProperty } from './properties';
@@ -30,7 +32,7 @@ function fromServer(d: LspDiagnostic): Comparable {
   return { rule: String(d.code ?? ''), severity: SEVERITY_NAMES[d.severity ?? 1], message: d.message, range: d.range };
 }
 
-function cliDiagnostics(file: string, cwd: string): Comparable[] {
+function cliDiagnostics(runCli: typeof RunCli, file: string, cwd: string): Comparable[] {
   let out = '';
   let err = '';
   const code = runCli(['check', file, '--format', 'json', '--today', AS_OF], { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t), color: false });
@@ -51,6 +53,8 @@ export const cliServerProperty: FuzzProperty = {
       ? undefined
       : 'dist/server.js does not exist and there is no language server source to build it from',
   async create() {
+    ensureBuilt();
+    const { runCli } = (await import(pathToFileURL(join(root, 'dist', 'cli.js')).href)) as { runCli: typeof RunCli };
     const folder = mkdtempSync(join(tmpdir(), 'okr-fuzz-'));
     const client = await LspClient.start({ settings: { today: AS_OF } });
     let n = 0;
@@ -59,7 +63,7 @@ export const cliServerProperty: FuzzProperty = {
       writeFileSync(file, text, 'utf8');
       const editorText = Buffer.from(text, 'utf8').toString('utf8').replace(/^\ufeff/, '');
       const uri = pathToFileURL(file).href;
-      const cli = cliDiagnostics(file, folder).map(key).sort();
+      const cli = cliDiagnostics(runCli, file, folder).map(key).sort();
       const published = await client.open(uri, editorText);
       await client.close(uri);
       const server = published.diagnostics.map(fromServer).map(key).sort();
