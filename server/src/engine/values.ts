@@ -58,7 +58,7 @@ export function unitOf(n: Pick<ParsedNumber, 'currency' | 'percent'>, unitWord: 
 
 /** Whether two units are the same, ignoring singular/plural (`day` and `days`). */
 export function sameUnit(a: string, b: string): boolean {
-  return singular(a) === singular(b);
+  return a === b || singular(a) === singular(b);
 }
 
 function singular(unit: string): string {

@@ -1,7 +1,7 @@
 // Second half of CST → model: places each line's statement in the document. Objectives
 // own KRs; KRs own baselines, targets, check-ins and tasks. A statement in the wrong
 // place becomes an error with its range, and the model keeps whatever could be understood.
-import type { DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range } from '../model/types';
+import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, Target } from '../model/types';
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
 import { cachedSentenceFacts } from './sentence-facts';
 
@@ -48,20 +48,20 @@ export class ModelBuilder {
         const kr = this.needKr('baseline', range);
         if (!kr || !s.value) return;
         if (kr.baseline) return this.error(range, 'the baseline is set twice for this kr', [{ range: kr.baseline.range, message: 'first baseline' }]);
-        kr.baseline = { value: this.quantity(s.value), ...(s.date ? { date: this.date(s.date) } : {}), range };
+        kr.baseline = { value: this.quantity(s.value), range };
+        if (s.date) kr.baseline.date = this.date(s.date);
         return this.extend(range);
       }
       case 'target': {
         const kr = this.needKr('target', range);
         if (!kr || (!s.done && !s.value)) return;
         if (kr.target) return this.error(range, 'the target is set twice for this kr', [{ range: kr.target.range, message: 'first target' }]);
-        kr.target = {
-          ...(s.value ? { value: this.quantity(s.value) } : {}),
-          ...(s.done ? { done: true } : {}),
-          ...(s.comparator ? { comparator: s.comparator } : {}),
-          ...(s.date ? { date: this.date(s.date) } : {}),
-          range,
-        };
+        const target: Target = { range };
+        if (s.value) target.value = this.quantity(s.value);
+        if (s.done) target.done = true;
+        if (s.comparator) target.comparator = s.comparator;
+        if (s.date) target.date = this.date(s.date);
+        kr.target = target;
         return this.extend(range);
       }
       case 'weight': {
@@ -74,14 +74,13 @@ export class ModelBuilder {
       case 'checkin': {
         const kr = this.needKr('checkin', range);
         if (!kr || !s.date || (!s.done && !s.value)) return;
-        kr.checkins.push({
-          date: this.date(s.date),
-          ...(s.value ? { value: this.quantity(s.value) } : {}),
-          ...(s.done ? { done: true } : {}),
-          ...(s.status ? { status: s.status } : {}),
-          ...(s.note !== undefined ? { note: s.note } : {}),
-          range,
-        });
+        // Plain assignments rather than conditional spreads: this runs for every check-in on every keystroke.
+        const checkin: CheckIn = { date: this.date(s.date), range };
+        if (s.value) checkin.value = this.quantity(s.value);
+        if (s.done) checkin.done = true;
+        if (s.status) checkin.status = s.status;
+        if (s.note !== undefined) checkin.note = s.note;
+        kr.checkins.push(checkin);
         return this.extend(range);
       }
       case 'unknown':
@@ -98,7 +97,7 @@ export class ModelBuilder {
         else this.doc.team = { text, range };
         return;
       case 'objective': {
-        const objective: Objective = { title: text, range, titleRange: textRange, blockRange: range, keyResults: [], tasks: [] };
+        const objective: Objective = { title: text, range, titleRange: textRange, blockRange: { ...range }, keyResults: [], tasks: [] };
         this.doc.objectives.push(objective);
         this.objective = objective;
         this.kr = undefined;
@@ -123,7 +122,7 @@ export class ModelBuilder {
         const objective = this.needObjective(keyword, range, 'a kr must come after an objective it measures');
         if (!objective) return;
         const kr: KeyResult = {
-          text, range, textRange, blockRange: range, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
+          text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
         };
         objective.keyResults.push(kr);
         this.kr = kr;
@@ -142,10 +141,10 @@ export class ModelBuilder {
     return this.kr;
   }
 
-  /** Grows the current objective's and KR's block to include a child line. */
+  /** Grows the current objective's and KR's block to include a child line (each block range is its own object). */
   private extend(range: Range): void {
-    if (this.objective) this.objective.blockRange = spanRange(this.objective.blockRange, range);
-    if (this.kr) this.kr.blockRange = spanRange(this.kr.blockRange, range);
+    if (this.objective) this.objective.blockRange.end = range.end;
+    if (this.kr) this.kr.blockRange.end = range.end;
   }
 
   private quantity(v: LineValue): Quantity {

@@ -31,18 +31,16 @@ function referenceUnit(kr: KeyResult): { quantity: Quantity; what: string } | un
 function checkUnits(kr: KeyResult, report: Report): void {
   const reference = referenceUnit(kr);
   if (!reference) return;
-  const others: { quantity: Quantity; what: string }[] = [];
-  if (kr.target?.value && reference.what !== 'the target') others.push({ quantity: kr.target.value, what: 'the target' });
-  for (const checkin of kr.checkins) if (checkin.value) others.push({ quantity: checkin.value, what: `the check-in of ${checkin.date.iso}` });
-  for (const other of others) {
-    if (!sameUnit(other.quantity.unit, reference.quantity.unit)) {
-      report(error(
-        `mixed units: ${other.what} is in ${describeUnit(other.quantity.unit)} but ${reference.what} is in ${describeUnit(reference.quantity.unit)}`,
-        other.quantity,
-        [{ range: reference.quantity.range, message: `${reference.what} (${reference.quantity.raw})` }],
-      ));
-    }
-  }
+  const check = (quantity: Quantity, what: () => string) => {
+    if (sameUnit(quantity.unit, reference.quantity.unit)) return;
+    report(error(
+      `mixed units: ${what()} is in ${describeUnit(quantity.unit)} but ${reference.what} is in ${describeUnit(reference.quantity.unit)}`,
+      quantity,
+      [{ range: reference.quantity.range, message: `${reference.what} (${reference.quantity.raw})` }],
+    ));
+  };
+  if (kr.target?.value && reference.what !== 'the target') check(kr.target.value, () => 'the target');
+  for (const checkin of kr.checkins) if (checkin.value) check(checkin.value, () => `the check-in of ${checkin.date.iso}`);
 }
 
 function checkCheckinOrder(kr: KeyResult, report: Report): void {

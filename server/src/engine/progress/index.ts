@@ -1,5 +1,5 @@
 // Progress of KRs and objectives at an as-of date (see docs/progress.md).
-import type { KeyResult, Objective, OkrDocument, Quantity, Task } from '../model/types';
+import type { CheckIn, KeyResult, Objective, OkrDocument, Quantity, Task } from '../model/types';
 import { dayNumber, todayIso } from '../dates';
 import { sentenceDirection } from '../direction';
 import { formatQuantityLike, roundFloat, sameUnit } from '../values';
@@ -43,14 +43,24 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
   const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline);
   const baselineDate = kr.baseline?.date?.iso;
   const targetDate = kr.target?.date?.iso ?? kr.sentence.date?.iso;
-  const checkins = kr.checkins.filter((c) => c.date.iso <= opts.asOf);
-  const latest = checkins[checkins.length - 1];
-  // A check-in in another unit is an error in the file; it must not skew the figures.
-  const latestValue = [...checkins].reverse().find((c) => c.value && (!baseline || sameUnit(c.value.unit, baseline.unit)));
+  // Check-ins are in date order (the parser reports any that are not): scan back from the end.
+  let latest: CheckIn | undefined;
+  let latestValue: CheckIn | undefined;
+  let checkinCount = 0;
+  let done = false;
+  for (let i = kr.checkins.length - 1; i >= 0; i--) {
+    const c = kr.checkins[i];
+    if (c.date.iso > opts.asOf) continue;
+    checkinCount++;
+    latest ??= c;
+    if (c.done) done = true;
+    // A check-in in another unit is an error in the file; it must not skew the figures.
+    if (!latestValue && c.value && (!baseline || sameUnit(c.value.unit, baseline.unit))) latestValue = c;
+  }
   const current = latestValue?.value ?? baseline;
 
   let progress: number | null = null;
-  if (kind === 'milestone') progress = checkins.some((c) => c.done) ? 1 : 0;
+  if (kind === 'milestone') progress = done ? 1 : 0;
   else if (kind === 'threshold') progress = current && target ? (meetsThreshold(current, target, kr.target?.comparator) ? 1 : 0) : null;
   else if (baseline && target && current && target.amount !== baseline.amount) {
     progress = roundFloat((current.amount - baseline.amount) / (target.amount - baseline.amount));
@@ -66,7 +76,7 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
     ...(targetDate ? { targetDate } : {}),
     ...(latestValue ? { currentDate: latestValue.date.iso } : latest ? { currentDate: latest.date.iso } : {}),
     progress, expected,
-    status: computedStatus(kind, progress, expected, checkins.length > 0, opts),
+    status: computedStatus(kind, progress, expected, checkinCount > 0, opts),
     ...(latest?.status ? { reported: latest.status } : {}),
     tasks: countTasks(kr.tasks),
     weight: kr.weight?.value ?? 1,

@@ -2,6 +2,19 @@ import { allKrs, krData } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
 
+const keys = new Map<string, string>();
+
+/** The KR text as compared: case, spacing and punctuation ignored (remembered: this runs on every keystroke). */
+function comparisonKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= 20_000) keys.clear();
+    key = text.toLowerCase().replace(/[\s.,;:!?'"()]+/g, ' ').trim();
+    keys.set(text, key);
+  }
+  return key;
+}
+
 export const duplicateKr: Rule = {
   id: 'duplicate-kr',
   defaultSeverity: 'warning',
@@ -19,7 +32,7 @@ export const duplicateKr: Rule = {
   check(ctx, report) {
     const seen = new Map<string, { range: import('../model/types').Range; line: number }>();
     for (const ref of allKrs(ctx.doc)) {
-      const key = ref.kr.text.toLowerCase().replace(/[\s.,;:!?'"()]+/g, ' ').trim();
+      const key = comparisonKey(ref.kr.text);
       if (!key) continue;
       const first = seen.get(key);
       if (!first) {
