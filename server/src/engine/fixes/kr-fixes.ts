@@ -95,6 +95,8 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   }
 
   const target = kr.target?.value ?? kr.sentence.to ?? computedTarget(kr, baseline);
+  // A target in another unit than the baseline (80% against $24M) cannot be written in the baseline's terms.
+  if (target?.unit && baseline.unit && !sameUnit(target.unit, baseline.unit)) return undefined;
   const replacements: { start: number; end: number; text: string }[] = [];
 
   const metric = explicitMetric(kr, baseline);
