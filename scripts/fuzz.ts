@@ -1,6 +1,8 @@
-// Long fuzz campaigns: `npm run fuzz -- --runs 1000000 [--seed S] [--only NAME[,NAME]] [--path P]`.
+// Long fuzz campaigns: `npm run fuzz -- --runs 1000000 [--seed S] [--only NAME[,NAME]] [--path P]`;
+// `--only NAME --case FILE` replays a failing case a report saved.
 // The runs are shared out in the proportions of the normal test run's slice; a failure prints
 // the seed and path that replay it, and the exit code is 1.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PROPERTIES } from '../test/fuzz/properties';
 import { runProperty } from '../test/fuzz/run';
@@ -11,12 +13,13 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     only: { type: 'string' },
     path: { type: 'string' },
+    case: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
 
 if (values.help) {
-  console.log('npm run fuzz -- --runs N [--seed S] [--only engine,fixes,...] [--path P]');
+  console.log('npm run fuzz -- --runs N [--seed S] [--only engine,fixes,...] [--path P] | --only NAME --case FILE');
   console.log(`properties: ${PROPERTIES.map((p) => p.name).join(', ')}`);
   process.exit(0);
 }
@@ -44,9 +47,10 @@ async function main(): Promise<number> {
       console.log(`- ${p.name}: skipped (${reason})`);
       continue;
     }
-    const numRuns = values.path ? 1 : Math.max(1, Math.round((total * p.slice) / sliceTotal));
+    const numRuns = values.case ? 1 : Math.max(1, Math.round((total * p.slice) / sliceTotal));
     const started = Date.now();
-    const outcome = await runProperty(p, { numRuns, seed, path: values.path });
+    const replay = values.case ? (JSON.parse(readFileSync(values.case, 'utf8')) as unknown[]) : undefined;
+    const outcome = await runProperty(p, { numRuns, seed, path: values.path, replay });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (outcome.failed) {
       failures++;

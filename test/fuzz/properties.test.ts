@@ -1,5 +1,6 @@
-// The fixed-seed slice of every fuzz property (about 20,000 cases in all). A failure prints
-// the seed and the path that replay it: `npm run fuzz -- --only NAME --seed S --path P`.
+// The fixed-seed slice of every fuzz property (about 20,000 cases in all). A failure prints the
+// seed, saves the failing case to a file and prints the command that replays it:
+// `npm run fuzz -- --only NAME --case FILE` (or run this slice again with FUZZ_SEED=S).
 import { strict as assert } from 'node:assert';
 import { PROPERTIES } from './properties';
 import { DEFAULT_SEED, runProperty } from './run';
