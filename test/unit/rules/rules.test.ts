@@ -91,6 +91,13 @@ describe('coaching rules: behaviour beyond the examples', () => {
     assert.ok(!rules.includes('kr-vague'));
   });
 
+  it('kr-kpi-like on a threshold KR calls it a health metric instead of asking for a threshold', () => {
+    const text = ['period 2026-Q2', 'objective Stay reliable', '  why Outages cost us renewals.', '  kr Keep monthly availability at or above 99.9%', '    target >= 99.9% by 2026-06-30'].join('\n');
+    const finding = analyzeText(text, { asOf: '2026-05-01' }).diagnostics.find((d) => d.rule === 'kr-kpi-like');
+    assert.match(finding?.message ?? '', /As a threshold KR it is a health metric/);
+    assert.doesNotMatch(finding?.message ?? '', /make it a threshold KR/);
+  });
+
   it('kr-kpi-like stays quiet when the level must change (baseline differs from target)', () => {
     assert.ok(rulesRaised(doc('  kr Maintain 99.5% uptime')).includes('kr-kpi-like'));
     assert.ok(!rulesRaised(doc('  kr Maintain 99.5% uptime', '    baseline 97% on 2026-03-31', '    target 99.5%')).includes('kr-kpi-like'));

@@ -28,8 +28,12 @@ export const krKpiLike: Rule = {
       const target = statedTarget(kr);
       // "Unless it must change": a real move from baseline to target is a fair KR.
       if (baseline && target && baseline.amount !== target.amount && !kr.target?.comparator) continue;
+      // A threshold KR has already taken the advice below; it only needs the reminder that it is a health metric.
+      const advice = kr.target?.comparator
+        ? 'as a threshold KR it is a health metric: keep it among the KRs only if holding the line is this cycle\'s focus'
+        : 'Keep it as a KR only if it must change (write from where to where); otherwise make it a threshold KR or a health metric';
       report({
-        message: `This reads like a KPI (business as usual): ${kpi.reason}. Keep it as a KR only if it must change (write from where to where); otherwise make it a threshold KR or a health metric.`,
+        message: `This reads like a KPI (business as usual): ${kpi.reason}. ${advice.charAt(0).toUpperCase()}${advice.slice(1)}.`,
         range: sentenceRange(kr, kpi.span),
         data: krData(ref),
       });
