@@ -5,8 +5,8 @@ import type { KeyResult, Quantity } from '../model/types';
 import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary';
 import { isValidIsoDate } from '../dates';
 import type { KrRef } from '../rules/helpers';
-import { effectiveBaseline, readingOf } from '../rules/helpers';
-import type { Fix, FixInput, RuleContext, TextEdit } from '../rules/types';
+import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
+import type { Fix, FixInput, Rule, RuleContext, TextEdit } from '../rules/types';
 import { formatQuantityLike, makeQuantity, roundFloat, sameUnit } from '../values';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
 
@@ -211,3 +211,11 @@ function comparativeAmount(reading: ReturnType<typeof readingOf>): Quantity | un
   const raw = reading.relative.text;
   return makeQuantity(raw, reading.comparative.unit, raw, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 }
+
+/** The fixes of a rule whose only way out is the explicit from-to rewrite. */
+export const explicitRewriteFixes: NonNullable<Rule['fixes']> = (ctx, diagnostic, answers) => {
+  const ref = krOf(ctx.doc, diagnostic);
+  if (!ref) return [];
+  const fix = explicitRewrite(ctx, ref, answers);
+  return fix ? [fix] : [];
+};

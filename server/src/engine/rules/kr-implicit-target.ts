@@ -1,5 +1,5 @@
-import { computedTarget, explicitRewrite } from '../fixes/kr-fixes';
-import { allKrs, effectiveBaseline, krData, krOf, readingOf, relativeChange } from './helpers';
+import { computedTarget, explicitRewriteFixes } from '../fixes/kr-fixes';
+import { allKrs, effectiveBaseline, krData, readingOf, relativeChange } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
 import { formatQuantityLike } from '../values';
@@ -35,10 +35,5 @@ export const krImplicitTarget: Rule = {
       });
     }
   },
-  fixes(ctx, diagnostic, answers) {
-    const ref = krOf(ctx.doc, diagnostic);
-    if (!ref) return [];
-    const fix = explicitRewrite(ctx, ref, answers);
-    return fix ? [fix] : [];
-  },
+  fixes: explicitRewriteFixes,
 };

@@ -1,5 +1,5 @@
-import { explicitRewrite } from '../fixes/kr-fixes';
-import { allKrs, effectiveBaseline, krData, krOf, readingOf, relativeChange } from './helpers';
+import { explicitRewriteFixes } from '../fixes/kr-fixes';
+import { allKrs, effectiveBaseline, krData, readingOf, relativeChange } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
 
@@ -33,10 +33,5 @@ export const krRelativeWithoutBaseline: Rule = {
       });
     }
   },
-  fixes(ctx, diagnostic, answers) {
-    const ref = krOf(ctx.doc, diagnostic);
-    if (!ref) return [];
-    const fix = explicitRewrite(ctx, ref, answers);
-    return fix ? [fix] : [];
-  },
+  fixes: explicitRewriteFixes,
 };
