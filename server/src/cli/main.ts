@@ -1,7 +1,6 @@
 // The `okr` command: the same engine as the editor, for CI and terminals.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidIsoDate, todayIso } from '../engine/dates';
-import type { EngineConfig } from '../engine/rules/types';
 import { reportFile, type Report } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
 import { analyzeFiles, type FileAnalysis } from './analyze-files';
@@ -46,12 +45,6 @@ Options:
 
 Without paths, every .okr file under the current folder is used (node_modules skipped).
 `;
-
-/** Resolves the engine configuration for a file; the rules work replaces the default with .okrrc.json lookup. */
-export let configFor: (file: string, io: CliIO) => EngineConfig | undefined = () => undefined;
-export function setConfigResolver(resolver: typeof configFor): void {
-  configFor = resolver;
-}
 
 function asOf(values: Values): string {
   const today = values.today;
@@ -104,7 +97,7 @@ export const commands: Record<string, Command> = {
       const format = formatOf(values, ['text', 'json', 'sarif']);
       const limit = maxWarnings(values);
       const loader = configLoader(values, io);
-      const checked = analyzeFiles(files, asOf(values), (f) => configFor(f, io) ?? loader.configFor(f));
+      const checked = analyzeFiles(files, asOf(values), (f) => loader.configFor(f));
       const results = [...configResults(loader), ...checked];
       const unreadable = reportUnreadable(results, io);
       if (format === 'sarif') io.stdout(formatSarif(results, io.cwd));
@@ -125,7 +118,7 @@ export const commands: Record<string, Command> = {
       const format = formatOf(values, ['text', 'md', 'json']);
       const date = asOf(values);
       const loader = configLoader(values, io);
-      const results = analyzeFiles(files, date, (f) => configFor(f, io) ?? loader.configFor(f));
+      const results = analyzeFiles(files, date, (f) => loader.configFor(f));
       const unreadable = reportUnreadable(results, io);
       const report: Report = {
         asOf: date,
@@ -142,7 +135,7 @@ export const commands: Record<string, Command> = {
     options: { 'dry-run': { type: 'boolean' }, today: { type: 'string' }, config: { type: 'string' } },
     run(files, values, io, given) {
       const loader = configLoader(values, io);
-      return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => configFor(f, io) ?? loader.configFor(f), given }, io);
+      return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => loader.configFor(f), given }, io);
     },
   },
 };
@@ -193,9 +186,9 @@ export function runCli(argv: string[], io: CliIO): number {
     return missing ? 2 : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    // Bad usage (UsageError, parseArgs' ERR_PARSE_ARGS_*) and anything unexpected alike: one line, exit 2.
     io.stderr(`okr: ${message.split('\n')[0]}\n`);
-    return usage ? 2 : 2;
+    return 2;
   }
 }
 

@@ -5,5 +5,4 @@ export { computeProgress, krProgress, objectiveProgress, expectedShare, impliedT
 export * from './progress/types';
 export { analyzeText, type Analysis, type AnalyzeOptions } from './analyze';
 export { isValidIsoDate, todayIso, periodBounds, addDays, dayNumber } from './dates';
-export { sentenceDirection, type Direction } from './direction';
 export { parseNumber, makeQuantity, formatQuantityLike, sameUnit, describeUnit } from './values';

@@ -129,8 +129,3 @@ function withThousands(digits: string): string {
 export function roundFloat(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
-
-/** Formats a quantity for people: the text as written. */
-export function showQuantity(q: Quantity | undefined): string {
-  return q ? q.raw : '—';
-}

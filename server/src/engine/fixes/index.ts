@@ -1,3 +1,3 @@
 export { applyEdits, lineBreakOf, offsetAt } from './edits';
-export { convertToTask, explicitRewrite, splitIntoKrAndTask, computedTarget, parseAnswerQuantity } from './kr-fixes';
+export { convertToTask, explicitRewrite, splitIntoKrAndTask, parseAnswerQuantity } from './kr-fixes';
 export { addBaselineLine, addTargetLine, addWhyLine } from './line-fixes';

@@ -7,7 +7,8 @@ import { isValidIsoDate } from '../dates';
 import type { KrRef } from '../rules/helpers';
 import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
 import type { Fix, FixInput, Rule, RuleContext, TextEdit } from '../rules/types';
-import { formatQuantityLike, makeQuantity, roundFloat, sameUnit } from '../values';
+import { formatQuantityLike, makeQuantity, sameUnit } from '../values';
+import { impliedTarget } from '../progress/implied-target';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
 
 /** "Convert to task": the `kr` keyword becomes `task`, under the KR before it or the objective. */
@@ -94,7 +95,7 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
     baselineDate = date;
   }
 
-  const target = kr.target?.value ?? kr.sentence.to ?? computedTarget(kr, baseline);
+  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline);
   // A target in another unit than the baseline (80% against $24M) cannot be written in the baseline's terms.
   if (target?.unit && baseline.unit && !sameUnit(target.unit, baseline.unit)) return undefined;
   const replacements: { start: number; end: number; text: string }[] = [];
@@ -136,24 +137,6 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   };
 }
 
-/** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
-export function computedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
-  const reading = readingOf(kr);
-  const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
-  if (!direction) return undefined;
-  const sign = direction === 'increase' ? 1 : -1;
-  const by = kr.sentence.by ?? comparativeAmount(reading);
-  let amount: number | undefined;
-  if (by) {
-    if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
-    else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
-  } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
-  else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
-  else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
-  if (amount === undefined) return undefined;
-  return { amount: roundFloat(amount), unit: baseline.unit, raw: formatQuantityLike(roundFloat(amount), baseline), range: baseline.range };
-}
-
 /** Offsets (in the KR text) of "by 50%", the relative change to replace. */
 function relativeInSentence(kr: KeyResult): { start: number; end: number } | undefined {
   const by = kr.sentence.by;
@@ -189,27 +172,6 @@ function shorten(text: string): string {
 export function sentenceDate(kr: KeyResult): string | undefined {
   const iso = kr.sentence.date?.iso;
   return iso && isValidIsoDate(iso) ? iso : undefined;
-}
-
-const TIME_WORDS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|ms)$/;
-const LESS = new Set(['fewer', 'less', 'lower', 'cheaper', 'smaller', 'shorter']);
-const MORE = new Set(['more', 'higher', 'bigger', 'greater', 'larger', 'longer', 'better']);
-
-/** "10 days faster" with a baseline in days asks for less time; "20% more" for more. */
-function comparativeDirection(comparative: { word: string } | undefined, baseline: Quantity): 'increase' | 'decrease' | undefined {
-  if (!comparative) return undefined;
-  if (LESS.has(comparative.word)) return 'decrease';
-  if (MORE.has(comparative.word) && comparative.word !== 'better') return 'increase';
-  // Faster, sooner, quicker, earlier: less time when the KR is measured in time.
-  if (['faster', 'sooner', 'quicker', 'earlier'].includes(comparative.word) && TIME_WORDS.test(baseline.unit)) return 'decrease';
-  return undefined;
-}
-
-/** The amount of a comparative change: "10%" or "10 days". */
-function comparativeAmount(reading: ReturnType<typeof readingOf>): Quantity | undefined {
-  if (!reading.comparative || !reading.relative) return undefined;
-  const raw = reading.relative.text;
-  return makeQuantity(raw, reading.comparative.unit, raw, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 }
 
 /** The fixes of a rule whose only way out is the explicit from-to rewrite. */

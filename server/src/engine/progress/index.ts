@@ -1,14 +1,15 @@
 // Progress of KRs and objectives at an as-of date (see docs/progress.md).
 import type { CheckIn, KeyResult, Objective, OkrDocument, Quantity, Task } from '../model/types';
 import { dayNumber, todayIso } from '../dates';
-import { sentenceDirection } from '../direction';
-import { formatQuantityLike, roundFloat, sameUnit } from '../values';
+import { roundFloat, sameUnit } from '../values';
+import { impliedTarget } from './implied-target';
 import {
   DEFAULT_THRESHOLDS, type ComputedStatus, type DocumentProgress, type KrKind, type KrProgress, type ObjectiveProgress,
   type ProgressOptions,
 } from './types';
 
 export * from './types';
+export { impliedTarget } from './implied-target';
 
 export function computeProgress(doc: OkrDocument, options: Partial<ProgressOptions> = {}): DocumentProgress {
   const opts: ProgressOptions = { asOf: options.asOf ?? todayIso(), thresholds: options.thresholds ?? DEFAULT_THRESHOLDS };
@@ -40,7 +41,7 @@ export function objectiveProgress(objective: Objective, doc: OkrDocument, opts: 
 export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOptions): KrProgress {
   const kind: KrKind = kr.target?.done ? 'milestone' : kr.target?.comparator ? 'threshold' : 'metric';
   const baseline = kr.baseline?.value ?? kr.sentence.from;
-  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline);
+  const target = kr.target?.value ?? kr.sentence.to ?? (baseline ? impliedTarget(kr, baseline) : undefined);
   const baselineDate = kr.baseline?.date?.iso;
   const targetDate = kr.target?.date?.iso ?? kr.sentence.date?.iso;
   // Check-ins are in date order (the parser reports any that are not): scan back from the end.
@@ -81,20 +82,6 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
     tasks: countTasks(kr.tasks),
     weight: kr.weight?.value ?? 1,
   };
-}
-
-/** `Reduce X by 50%` with a baseline of $24M implies a target of $12M. */
-export function impliedTarget(kr: KeyResult, baseline: Quantity | undefined): Quantity | undefined {
-  const by = kr.sentence.by;
-  const direction = sentenceDirection(kr.text);
-  if (!by || !baseline || !direction) return undefined;
-  const sign = direction === 'increase' ? 1 : -1;
-  let amount: number;
-  if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
-  else if (by.unit === '' || by.unit === baseline.unit || baseline.unit === '') amount = baseline.amount + sign * by.amount;
-  else return undefined;
-  amount = roundFloat(amount);
-  return { amount, unit: baseline.unit, raw: formatQuantityLike(amount, baseline), range: by.range };
 }
 
 function meetsThreshold(current: Quantity, target: Quantity, comparator: string | undefined): boolean {

@@ -1,4 +1,5 @@
-import { computedTarget, explicitRewriteFixes } from '../fixes/kr-fixes';
+import { explicitRewriteFixes } from '../fixes/kr-fixes';
+import { impliedTarget } from '../progress/implied-target';
 import { allKrs, effectiveBaseline, krData, readingOf, relativeChange } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
@@ -26,7 +27,7 @@ export const krImplicitTarget: Rule = {
       if (!baseline || kr.target || kr.sentence.to || readingOf(kr).shape !== 'outcome') continue;
       const relative = relativeChange(kr);
       if (!relative) continue;
-      const target = computedTarget(kr, baseline);
+      const target = impliedTarget(kr, baseline);
       const say = target ? `: from ${baseline.raw} that is ${formatQuantityLike(target.amount, baseline)}. Write the target itself` : '. Write the target itself';
       report({
         message: `'${relative.raw}' leaves the target implicit${say} ('from ${baseline.raw} to …') and add a 'target' line.`,

@@ -1,0 +1,45 @@
+// The target a relative KR implies: `Reduce AR>60 days by 50%` with a $24M baseline → $12M.
+// One computation for progress, the kr-implicit-target message and the explicit rewrite.
+import type { KeyResult, Quantity } from '../model/types';
+import { readKr, type KrReading } from '../sentence';
+import { formatQuantityLike, makeQuantity, roundFloat, sameUnit } from '../values';
+
+/** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
+export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
+  const reading = readKr(kr.text);
+  const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
+  if (!direction) return undefined;
+  const sign = direction === 'increase' ? 1 : -1;
+  const by = kr.sentence.by ?? comparativeAmount(reading);
+  let amount: number | undefined;
+  if (by) {
+    if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
+    else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
+  } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
+  else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
+  else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
+  if (amount === undefined) return undefined;
+  return { amount: roundFloat(amount), unit: baseline.unit, raw: formatQuantityLike(roundFloat(amount), baseline), range: baseline.range };
+}
+
+const TIME_WORDS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|ms)$/;
+const LESS = new Set(['fewer', 'less', 'lower', 'cheaper', 'smaller', 'shorter']);
+const MORE = new Set(['more', 'higher', 'bigger', 'greater', 'larger', 'longer', 'better']);
+
+/** "10 days faster" with a baseline in days asks for less time; "20% more" for more. */
+function comparativeDirection(comparative: { word: string } | undefined, baseline: Quantity): 'increase' | 'decrease' | undefined {
+  if (!comparative) return undefined;
+  if (LESS.has(comparative.word)) return 'decrease';
+  if (MORE.has(comparative.word) && comparative.word !== 'better') return 'increase';
+  // Faster, sooner, quicker, earlier: less time when the KR is measured in time.
+  if (['faster', 'sooner', 'quicker', 'earlier'].includes(comparative.word) && TIME_WORDS.test(baseline.unit)) return 'decrease';
+  return undefined;
+}
+
+/** The amount of a comparative change: "10%" or "10 days". */
+function comparativeAmount(reading: KrReading): Quantity | undefined {
+  if (!reading.comparative || !reading.relative) return undefined;
+  const raw = reading.relative.text;
+  return makeQuantity(raw, reading.comparative.unit, raw, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+}
+
