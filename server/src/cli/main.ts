@@ -11,6 +11,8 @@ import { ConfigLoader } from '../node/config-file';
 import { analyzeText } from '../engine/analyze';
 import { formatSarif } from './sarif';
 import { runFix } from './fix';
+import { parseCarry, runClose } from './close';
+import { reportHtml } from '../engine/report/html';
 import * as nodePath from 'node:path';
 
 export interface CliIO {
@@ -25,7 +27,9 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 interface Command {
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(files: string[], values: Values, io: CliIO, given: string[]): number;
+  run(files: string[], values: Values, io: CliIO, given: string[], leading: string[]): number;
+  /** Positional arguments that come before the paths (`close PERIOD`). */
+  leading?: { count: number; usage: string };
 }
 
 const HELP = `Usage: okr <command> [paths or globs...] [options]
@@ -34,12 +38,15 @@ Commands:
   check    report syntax errors and coaching findings (exit 1 on any error)
   report   show progress per objective and key result
   fix      apply every fix that needs no answer (--dry-run shows the diff)
+  close    close PERIOD --to NEXT: write the scores, start the next period's file
 
 Options:
-  --format  check: text | json | sarif    report: text | md | json
+  --format  check: text | json | sarif    report: text | md | json | html
   --max-warnings N   check: exit 1 when there are more than N warnings
   --config FILE      use this .okrrc.json (default: the nearest one upward from each file)
-  --dry-run          fix: show the unified diff, change nothing
+  --dry-run          fix, close: show the unified diff, change nothing
+  --to PERIOD        close: the next period (2026-Q3, 2026-H2, 2027)
+  --carry WHICH      close: carry all, none or unfinished KRs (default: unfinished)
   --today   YYYY-MM-DD, the as-of date for progress (default: today)
   --help    this help
 
@@ -115,7 +122,7 @@ export const commands: Record<string, Command> = {
     summary: 'show progress per objective and key result',
     options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' } },
     run(files, values, io) {
-      const format = formatOf(values, ['text', 'md', 'json']);
+      const format = formatOf(values, ['text', 'md', 'json', 'html']);
       const date = asOf(values);
       const loader = configLoader(values, io);
       const results = analyzeFiles(files, date, (f) => loader.configFor(f));
@@ -126,6 +133,7 @@ export const commands: Record<string, Command> = {
       };
       if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
       else if (format === 'md') io.stdout(reportMarkdown(report));
+      else if (format === 'html') io.stdout(reportHtml(report));
       else io.stdout(reportText(report, io.color));
       return unreadable ? 2 : 0;
     },
@@ -136,6 +144,19 @@ export const commands: Record<string, Command> = {
     run(files, values, io, given) {
       const loader = configLoader(values, io);
       return runFix(files, { dryRun: values['dry-run'] === true, asOf: asOf(values), configFor: (f) => loader.configFor(f), given }, io);
+    },
+  },
+  close: {
+    summary: 'score a period that has ended and start the next one',
+    options: { to: { type: 'string' }, carry: { type: 'string' }, 'dry-run': { type: 'boolean' }, today: { type: 'string' }, config: { type: 'string' } },
+    leading: { count: 1, usage: 'okr close PERIOD --to NEXT [paths] [--carry all|none|unfinished] [--dry-run]' },
+    run(files, values, io, given, leading) {
+      if (typeof values.to !== 'string') throw new UsageError('close needs --to NEXT, the period to start (like 2026-Q3)');
+      const loader = configLoader(values, io);
+      return runClose(files, {
+        period: leading[0], next: values.to, carry: parseCarry(values.carry), dryRun: values['dry-run'] === true, asOf: asOf(values),
+        configFor: (f) => loader.configFor(f), given,
+      }, io);
     },
   },
 };
@@ -180,9 +201,13 @@ export function runCli(argv: string[], io: CliIO): number {
       io.stdout(HELP);
       return 0;
     }
-    const { files, missing } = collectEach(positionals, io);
+    const leadCount = command.leading?.count ?? 0;
+    if (positionals.length < leadCount) throw new UsageError(`usage: ${command.leading!.usage}`);
+    const leading = positionals.slice(0, leadCount);
+    const paths = positionals.slice(leadCount);
+    const { files, missing } = collectEach(paths, io);
     if (missing && files.length === 0) return 2;
-    const code = command.run(files, values as Values, io, positionals);
+    const code = command.run(files, values as Values, io, paths, leading);
     return missing ? 2 : code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

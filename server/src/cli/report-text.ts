@@ -1,5 +1,6 @@
 // `okr report` for a terminal: objectives and KRs with progress bars.
 import { percent, statusLabel, type Report } from '../engine/report/build';
+import { formatScore } from '../engine/progress/score';
 
 const COLORS: Record<string, string> = {
   achieved: '\x1b[36m', 'on-track': '\x1b[32m', 'at-risk': '\x1b[33m', 'off-track': '\x1b[31m', 'no-data': '\x1b[2m',
@@ -23,12 +24,14 @@ export function reportText(report: Report, color: boolean): string {
     for (const o of file.objectives) {
       const status = paint(COLORS[o.status], statusLabel(o.status));
       out.push(`  ${paint(BOLD, o.title)}`);
-      out.push(`    ${progressBar(o.progress)} ${percent(o.progress).padStart(4)}  ${status}  tasks ${o.tasks.done}/${o.tasks.total}`);
+      const score = o.score === null ? '' : `  score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} KRs scored)` : ''}`;
+      out.push(`    ${progressBar(o.progress)} ${percent(o.progress).padStart(4)}  ${status}${score}  tasks ${o.tasks.done}/${o.tasks.total}`);
       for (const k of o.keyResults) {
         const kStatus = paint(COLORS[k.status], statusLabel(k.status));
         const reported = k.reported && k.reported !== k.status ? `  (owner says ${statusLabel(k.reported as never)})` : '';
         out.push(`    • ${k.title}`);
-        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${reported}`);
+        const kScore = k.score === null ? '' : `  score ${formatScore(k.score)}`;
+        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${reported}${kScore}`);
         const facts = [
           k.baseline || k.target ? `${k.baseline ?? '?'} → ${k.target ?? '?'}${k.by ? ` by ${k.by}` : ''}` : '',
           k.current ? `now ${k.current}${k.currentDate ? ` (${k.currentDate})` : ''}` : '',

@@ -3,7 +3,7 @@
 
 export type LineKind = 'blank' | 'comment' | 'statement' | 'other';
 
-const VALUE_KEYWORDS = new Set(['period', 'baseline', 'target', 'weight', 'checkin']);
+const VALUE_KEYWORDS = new Set(['period', 'baseline', 'target', 'weight', 'checkin', 'score']);
 const KEYWORDS = new Set(['team', 'objective', 'why', 'owner', 'kr', 'task', ...VALUE_KEYWORDS]);
 
 /** Whitespace the lexer skips at the start of a line. */

@@ -112,6 +112,8 @@ export interface KeyResult {
   baseline?: Baseline;
   target?: Target;
   weight?: { value: number; range: Range };
+  /** The end-of-period grade, 0.0–1.0 (`score 0.7 "note"`). */
+  score?: { value: number; note?: string; range: Range };
   checkins: CheckIn[];
   tasks: Task[];
 }

@@ -71,6 +71,14 @@ export class ModelBuilder {
         kr.weight = { value: s.weight, range };
         return this.extend(range);
       }
+      case 'score': {
+        const kr = this.needKr('score', range);
+        if (!kr) return;
+        if (kr.score) return this.error(range, 'the score is set twice for this kr', [{ range: kr.score.range, message: 'first score' }]);
+        kr.score = { value: s.score, range };
+        if (s.note !== undefined) kr.score.note = s.note;
+        return this.extend(range);
+      }
       case 'checkin': {
         const kr = this.needKr('checkin', range);
         if (!kr || !s.date || (!s.done && !s.value)) return;

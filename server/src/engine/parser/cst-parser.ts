@@ -101,6 +101,7 @@ export class OkrCstParser extends CstParser {
       { ALT: () => this.SUBRULE(this.targetStatement) },
       { ALT: () => this.SUBRULE(this.weightStatement) },
       { ALT: () => this.SUBRULE(this.checkinStatement) },
+      { ALT: () => this.SUBRULE(this.scoreStatement) },
       { ALT: () => this.SUBRULE(this.unknownStatement) },
     ]);
   });
@@ -183,6 +184,18 @@ export class OkrCstParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.Status));
     this.OPTION2(() => {
       this.OR2([
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.UnterminatedString) },
+      ]);
+    });
+  });
+
+  /** `score 0.7 ["note"]`: the end-of-period grade of a KR. */
+  private scoreStatement = this.RULE('scoreStatement', () => {
+    this.CONSUME(T.Score);
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => {
+      this.OR([
         { ALT: () => this.CONSUME(T.StringLiteral) },
         { ALT: () => this.CONSUME(T.UnterminatedString) },
       ]);

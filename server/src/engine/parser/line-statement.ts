@@ -36,6 +36,7 @@ export type LineStatement =
   | { kind: 'baseline'; span: Span; value?: LineValue; date?: LineDate }
   | { kind: 'target'; span: Span; done: boolean; comparator?: Comparator; value?: LineValue; date?: LineDate }
   | { kind: 'weight'; span: Span; weight?: number }
+  | { kind: 'score'; span: Span; score: number; note?: string }
   | { kind: 'checkin'; span: Span; date?: LineDate; done: boolean; value?: LineValue; status?: ReportedStatus; note?: string }
   | { kind: 'unknown'; span: Span };
 
@@ -137,6 +138,19 @@ export function readStatement(statement: CstNode, problems: LineProblem[]): Line
         return undefined;
       }
       return { kind: 'weight', span, weight };
+    }
+    case 'scoreStatement': {
+      const number = tok(c, 'NumberLiteral');
+      if (!number) return undefined;
+      const score = Number(number.image);
+      if (!/^\d+(\.\d+)?$/.test(number.image) || !(score >= 0 && score <= 1)) {
+        problem(spanOf(number), `a score is a grade from 0.0 to 1.0 like 0.7, not '${number.image}'`);
+        return undefined;
+      }
+      const note = tok(c, 'StringLiteral');
+      const unterminated = tok(c, 'UnterminatedString');
+      if (unterminated) problem(spanOf(unterminated), 'the note has no closing quote (")');
+      return { kind: 'score', span, score, ...(note ? { note: note.image.slice(1, -1).replace(/\\(.)/g, '$1') } : {}) };
     }
     case 'checkinStatement': {
       const done = !!tok(c, 'Done');

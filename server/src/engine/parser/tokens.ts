@@ -34,8 +34,9 @@ export const Baseline = keyword('Baseline', 'baseline', 'values');
 export const Target = keyword('Target', 'target', 'values');
 export const Weight = keyword('Weight', 'weight', 'values');
 export const Checkin = keyword('Checkin', 'checkin', 'values');
+export const Score = keyword('Score', 'score', 'values');
 
-export const STATEMENT_KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin'];
+export const STATEMENT_KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'score'];
 
 // ----- text mode: the rest of the line, unquoted -----
 export const RestOfLine = createToken({ name: 'RestOfLine', pattern: /[^\s][^\r\n]*/, label: 'text' });
@@ -64,7 +65,7 @@ export const Status = createToken({ name: 'Status', pattern: /on-track|at-risk|o
 /** Anything else on a values line: the parser reports it where it stands. */
 export const Stray = createToken({ name: 'Stray', pattern: /[^\s"]+/, label: 'something else' });
 
-const statementKeywords = [Period, Team, Objective, Why, Owner, Kr, Task, Baseline, Target, Weight, Checkin];
+const statementKeywords = [Period, Team, Objective, Why, Owner, Kr, Task, Baseline, Target, Weight, Checkin, Score];
 
 export const lexerDefinition = {
   modes: {

@@ -3,6 +3,7 @@ import type { CheckIn, KeyResult, Objective, OkrDocument, Quantity, Task } from 
 import { dayNumber, todayIso } from '../dates';
 import { roundFloat, sameUnit } from '../values';
 import { impliedTarget } from './implied-target';
+import { objectiveScore, suggestedScore } from './score';
 import {
   DEFAULT_THRESHOLDS, type ComputedStatus, type DocumentProgress, type KrKind, type KrProgress, type ObjectiveProgress,
   type ProgressOptions,
@@ -10,6 +11,7 @@ import {
 
 export * from './types';
 export { impliedTarget } from './implied-target';
+export { formatScore, objectiveScore, suggestedScore } from './score';
 
 export function computeProgress(doc: OkrDocument, options: Partial<ProgressOptions> = {}): DocumentProgress {
   const opts: ProgressOptions = { asOf: options.asOf ?? todayIso(), thresholds: options.thresholds ?? DEFAULT_THRESHOLDS };
@@ -35,6 +37,7 @@ export function objectiveProgress(objective: Objective, doc: OkrDocument, opts: 
     status: weakest(keyResults.map((kr) => kr.status)),
     keyResults,
     tasks: countTasks(allTasks),
+    ...objectiveScore(keyResults),
   };
 }
 
@@ -81,10 +84,12 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
     ...(latest?.status ? { reported: latest.status } : {}),
     tasks: countTasks(kr.tasks),
     weight: kr.weight?.value ?? 1,
+    ...(kr.score ? { score: kr.score.value } : {}),
+    suggestedScore: suggestedScore({ kind, progress }),
   };
 }
 
-function meetsThreshold(current: Quantity, target: Quantity, comparator: string | undefined): boolean {
+export function meetsThreshold(current: Quantity, target: Quantity, comparator: string | undefined): boolean {
   switch (comparator) {
     case '<': return current.amount < target.amount;
     case '<=': return current.amount <= target.amount;

@@ -40,6 +40,10 @@ export interface KrProgress {
   reported?: ReportedStatus;
   tasks: { done: number; total: number };
   weight: number;
+  /** The written end-of-period grade (`score 0.7`), if any. */
+  score?: number;
+  /** The grade the figures suggest (progress capped to 0..1, one decimal); null without data. */
+  suggestedScore: number | null;
 }
 
 export interface ObjectiveProgress {
@@ -50,6 +54,10 @@ export interface ObjectiveProgress {
   status: ComputedStatus;
   keyResults: KrProgress[];
   tasks: { done: number; total: number };
+  /** Weighted mean of the KRs' written scores; null when none is scored. */
+  score: number | null;
+  /** How many KRs have a written score. */
+  scored: number;
 }
 
 export interface DocumentProgress {

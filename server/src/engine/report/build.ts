@@ -2,6 +2,7 @@
 import type { Analysis } from '../analyze';
 import type { Quantity } from '../model/types';
 import type { ComputedStatus } from '../progress/types';
+import { krHistory, type KrHistory } from '../progress/history';
 
 export interface ReportKr {
   title: string;
@@ -17,6 +18,13 @@ export interface ReportKr {
   status: ComputedStatus;
   reported: string | null;
   tasks: { done: number; total: number };
+  /** The written end-of-period grade, or null. */
+  score: number | null;
+  scoreNote: string | null;
+  /** The grade the figures suggest, or null without data. */
+  suggestedScore: number | null;
+  /** Check-ins over time against the expected line. */
+  history: KrHistory;
 }
 
 export interface ReportObjective {
@@ -25,6 +33,9 @@ export interface ReportObjective {
   progress: number | null;
   status: ComputedStatus;
   tasks: { done: number; total: number };
+  /** Weighted mean of the written KR scores, or null; `scored` of the KRs have one. */
+  score: number | null;
+  scored: number;
   keyResults: ReportKr[];
 }
 
@@ -53,6 +64,8 @@ export function reportFile(file: string, analysis: Analysis): ReportFile {
       progress: o.progress,
       status: o.status,
       tasks: o.tasks,
+      score: o.score,
+      scored: o.scored,
       keyResults: o.keyResults.map((k) => ({
         title: k.kr.text,
         line: k.kr.range.start.line,
@@ -66,6 +79,10 @@ export function reportFile(file: string, analysis: Analysis): ReportFile {
         status: k.status,
         reported: k.reported ?? null,
         tasks: k.tasks,
+        score: k.score ?? null,
+        scoreNote: k.kr.score?.note ?? null,
+        suggestedScore: k.suggestedScore,
+        history: krHistory(k, analysis.doc.period, analysis.progress.asOf),
       })),
     })),
   };

@@ -1,6 +1,7 @@
 // The Markdown progress report (`okr report --format md`, and the editor's export command).
 import { escapeMarkdown } from '../markdown';
 import { percent, statusLabel, type Report, type ReportFile } from './build';
+import { formatScore } from '../progress/score';
 
 const STATUS_MARK: Record<string, string> = {
   achieved: '✅', 'on-track': '🟢', 'at-risk': '🟡', 'off-track': '🔴', 'no-data': '⚪',
@@ -19,13 +20,14 @@ function fileSection(file: ReportFile): string[] {
   const out = [`## ${heading}`, ''];
   for (const o of file.objectives) {
     out.push(`### ${escapeMarkdown(o.title)}`, '');
-    out.push(`${STATUS_MARK[o.status]} **${percent(o.progress)}** · ${statusLabel(o.status)} · tasks ${o.tasks.done}/${o.tasks.total}`, '');
+    const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} scored)` : ''}`;
+    out.push(`${STATUS_MARK[o.status]} **${percent(o.progress)}** · ${statusLabel(o.status)}${score} · tasks ${o.tasks.done}/${o.tasks.total}`, '');
     if (o.keyResults.length === 0) {
       out.push('_No key results yet._', '');
       continue;
     }
-    out.push('| Key result | Baseline | Target | Current | Progress | Expected | Status | Reported | Tasks |');
-    out.push('|---|---|---|---|---|---|---|---|---|');
+    out.push('| Key result | Baseline | Target | Current | Progress | Expected | Status | Reported | Score | Tasks |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
     for (const k of o.keyResults) {
       const cells = [
         escapeMarkdown(k.title),
@@ -36,6 +38,7 @@ function fileSection(file: ReportFile): string[] {
         percent(k.expected),
         `${STATUS_MARK[k.status]} ${statusLabel(k.status)}`,
         k.reported ? statusLabel(k.reported as never) : '—',
+        k.score === null ? '—' : formatScore(k.score),
         `${k.tasks.done}/${k.tasks.total}`,
       ];
       out.push(`| ${cells.join(' | ')} |`);

@@ -19,6 +19,7 @@ import { krMissingDate } from './kr-missing-date';
 import { krMissingTarget } from './kr-missing-target';
 import { krRelativeWithoutBaseline } from './kr-relative-without-baseline';
 import { krTask } from './kr-task';
+import { krUnscored } from './kr-unscored';
 import { krVague } from './kr-vague';
 import { krZeroToHundred } from './kr-zero-to-hundred';
 import { objectiveAllTasks } from './objective-all-tasks';
@@ -32,7 +33,7 @@ export const ALL_RULES: Rule[] = [
   krTask, krVague, krAmbiguousMetric, krRelativeWithoutBaseline, krImplicitTarget, krMissingBaseline, krMissingTarget,
   krMissingDate, krBaselineEqualsTarget, krDirectionMismatch, krDateOutsidePeriod, krZeroToHundred, krKpiLike,
   objectiveMissingWhy, objectiveMaxKrs, objectiveNoKrs, objectiveAllTasks, objectiveHasNumber, fileMaxObjectives,
-  checkinAtRiskStreak, checkinStale, checkinFuture, checkinBeforeBaseline, duplicateKr,
+  checkinAtRiskStreak, checkinStale, checkinFuture, checkinBeforeBaseline, duplicateKr, krUnscored,
 ];
 
 const RULES_BY_ID = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
