@@ -8,6 +8,7 @@ import type { FileSummary } from '../../server/src/engine/tree';
 import { FileSummaryRequest, TreeChangedNotification } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { ProgressTree } from './tree';
+import { registerStoryCommands } from './story';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,11 @@ export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
   context.subscriptions.push(status);
 
   registerCommands(context, () => client, tree, view);
+  registerStoryCommands(context, () => {
+    if (client?.isRunning()) return client;
+    void vscode.window.showWarningMessage('The OKR language server is not running yet.');
+    return undefined;
+  });
   context.subscriptions.push(vscode.commands.registerCommand('okr.restartServer', async () => {
     await client?.restart();
   }));

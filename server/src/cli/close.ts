@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../engine/analyze';
-import { parsePeriod, planClose, type CarryChoice } from '../engine/close';
+import { nextFileName, parsePeriod, planClose, type CarryChoice } from '../engine/close';
 import type { EngineConfig } from '../engine/rules/types';
 import { createTextFileExclusive, FileExists } from '../node/create-file';
 import { givenFolderOf, writeTextFileAtomic, WriteRefused } from '../node/write-file';
@@ -26,15 +26,6 @@ interface IO {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-}
-
-/** `plan-2026-Q2.okr` → `plan-2026-Q3.okr`; a name without the period gets it appended. */
-export function nextFileName(file: string, period: string, next: string): string {
-  const base = path.basename(file, '.okr');
-  const safeNext = next.replace(/\s+to\s+/i, '_to_');
-  const index = base.toUpperCase().indexOf(period.toUpperCase());
-  const name = index >= 0 ? base.slice(0, index) + safeNext + base.slice(index + period.length) : `${base}-${safeNext}`;
-  return path.join(path.dirname(file), `${name}.okr`);
 }
 
 export function parseCarry(value: unknown): CarryChoice {
@@ -61,7 +52,7 @@ export function runClose(files: string[], run: CloseRun, io: IO): number {
     if (!own || own.start !== period.start || own.end !== period.end) continue;
     closed++;
     const plan = planClose(analysis, { next: next.label, carry: run.carry, fileName: path.basename(file) });
-    const target = nextFileName(file, period.label, next.label);
+    const target = path.join(path.dirname(file), nextFileName(path.basename(file), period.label, next.label));
     const targetName = displayPath(target, io.cwd);
     for (const s of plan.scored) io.stdout(`${name}:${s.line + 1} ${run.dryRun ? 'would score' : 'scored'} ${s.score.toFixed(1)}: ${s.kr}\n`);
     for (const c of plan.carried) io.stdout(`${name}:${c.line + 1} ${run.dryRun ? 'would carry' : 'carried'} to ${targetName}${c.baseline ? ` from ${c.baseline}` : ''}: ${c.kr}\n`);

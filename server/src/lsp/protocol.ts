@@ -83,3 +83,40 @@ export interface ReportParams {
 export interface ReportResult {
   markdown: string;
 }
+
+/** The progress chart of a KR, an objective (its KRs side by side) or a whole file. */
+export const ChartRequest = 'okr/chart';
+export interface ChartParams {
+  uri: string;
+  /** A line in the KR or objective; the whole file when absent or on neither. */
+  line?: number;
+}
+export type ChartResult = import('../engine/chart/panel').PanelContent | null;
+
+/** What the Close Period command asks about: the period, the next one, and the KRs to pick from. */
+export const CloseContextRequest = 'okr/closeContext';
+export interface CloseContextParams {
+  uri: string;
+}
+export interface CloseContextResult {
+  period: string;
+  periodEnd: string;
+  suggestedNext: string;
+  /** The name of the next period's file, beside this one, for the suggested next period. */
+  krs: { line: number; title: string; description: string; unfinished: boolean }[];
+}
+
+/** The edits that close a period: scores in this file, and the next period's file. */
+export const ClosePlanRequest = 'okr/closePlan';
+export interface ClosePlanParams {
+  uri: string;
+  next: string;
+  /** Lines of the KRs to carry over. */
+  carry: number[];
+}
+export interface ClosePlanResult {
+  scoreEdits?: { range: Range; newText: string }[];
+  nextUri?: string;
+  nextText?: string;
+  error?: string;
+}

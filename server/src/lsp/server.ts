@@ -23,6 +23,7 @@ import { safe, safeNotification } from './safe';
 import { readSettings } from './settings';
 import { filePath, ServerState } from './state';
 import { WorkspaceIndex } from './workspace-index';
+import { registerStoryRequests } from './features/story';
 
 export function startServer(connection: Connection): void {
   const state = new ServerState(connection);
@@ -298,6 +299,8 @@ export function startServer(connection: Connection): void {
       });
     return { markdown: reportMarkdown({ asOf, files }) };
   }));
+
+  registerStoryRequests(connection, state, index);
 
   documents.listen(connection);
   connection.listen();

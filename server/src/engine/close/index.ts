@@ -133,3 +133,12 @@ function carriedSentence(kr: KeyResult, k: KrProgress, end: string): string {
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   return text;
 }
+
+/** `plan-2026-Q2.okr` → `plan-2026-Q3.okr`; a name without the period's label gets the next one appended. */
+export function nextFileName(name: string, period: string, next: string): string {
+  const base = name.replace(/\.okr$/i, '');
+  const safeNext = next.replace(/\s+to\s+/i, '_to_');
+  const index = base.toUpperCase().indexOf(period.toUpperCase());
+  const stem = index >= 0 ? base.slice(0, index) + safeNext + base.slice(index + period.length) : `${base}-${safeNext}`;
+  return `${stem}.okr`;
+}

@@ -7,6 +7,8 @@ import { addDays, periodBounds } from '../../engine/dates';
 import { classify } from '../../engine/format/classify';
 import type { Analyzed } from '../state';
 import { locate } from './locate';
+import { formatScore } from '../../engine/progress/score';
+import { percentText } from '../../engine/tree';
 
 interface KeywordInfo {
   detail: string;
@@ -26,15 +28,16 @@ const KEYWORDS: Record<string, KeywordInfo> = {
   weight: { detail: "The KR's weight in its objective's progress (1 by default)" },
   checkin: { detail: 'A progress update: DATE VALUE [on-track|at-risk|off-track] ["note"]', snippet: '${TODAY} ${1:value}' },
   task: { detail: 'An activity (not an outcome): task [x] TEXT when done' },
+  score: { detail: 'The end-of-period grade, 0.0 to 1.0: score 0.7 ["note"]' },
 };
 
 const ORDER: Record<'file' | 'objective' | 'kr', string[]> = {
   file: ['period', 'team', 'objective'],
   objective: ['kr', 'why', 'owner', 'task', 'objective'],
-  kr: ['checkin', 'baseline', 'target', 'task', 'weight', 'kr', 'objective'],
+  kr: ['checkin', 'baseline', 'target', 'task', 'weight', 'score', 'kr', 'objective'],
 };
 
-const VALUE_SLOTS = new Set(['period', 'baseline', 'target', 'task']);
+const VALUE_SLOTS = new Set(['period', 'baseline', 'target', 'task', 'score']);
 
 const COMMON_UNITS = ['days', 'customers', 'invoices', 'users', 'hours', 'points', 'tickets', 'orders', 'accounts'];
 
@@ -107,6 +110,8 @@ export function completion(state: Analyzed, params: CompletionParams, snippets: 
       return [];
     case 'task':
       return words.length === 0 ? [item('[x]', CompletionItemKind.Value, 'a task that is done'), item('[ ]', CompletionItemKind.Value, 'a task still to do')] : [];
+    case 'score':
+      return words.length === 0 ? scoreItems(state, line, item) : [];
     case 'kr':
       if (words.length > 0 && isNumber(words[words.length - 1])) return unitItems(state, item);
       return [];
@@ -187,6 +192,20 @@ function valueItems(state: Analyzed, line: number, item: ItemMaker): CompletionI
   add(kr.current?.raw, 'latest value');
   add(kr.target?.raw, 'target');
   add(kr.baseline?.raw, 'baseline');
+  return out;
+}
+
+/** The grade the KR's figures suggest, first; then the usual marks of a Google-style grade. */
+function scoreItems(state: Analyzed, line: number, item: ItemMaker): CompletionItem[] {
+  const { kr } = locate(state.analysis, line);
+  const suggested = kr?.suggestedScore ?? null;
+  const out: CompletionItem[] = [];
+  if (suggested !== null) {
+    out.push({ ...item(formatScore(suggested), CompletionItemKind.Value, `what the figures say: progress ${percentText(kr!.progress)}`, '0'), preselect: true });
+  }
+  for (const [score, meaning] of [['1.0', 'fully achieved'], ['0.7', 'a good result on an ambitious KR'], ['0.3', 'progress, but far short'], ['0.0', 'no progress']]) {
+    if (score !== (suggested === null ? '' : formatScore(suggested))) out.push(item(score, CompletionItemKind.Value, meaning, '1'));
+  }
   return out;
 }
 

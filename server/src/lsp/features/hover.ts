@@ -6,6 +6,8 @@ import { escapeMarkdown } from '../../engine/markdown';
 import type { Range } from '../../engine/model/types';
 import type { ComputedStatus, KrProgress, ObjectiveProgress } from '../../engine/progress/types';
 import { percentText, statusText } from '../../engine/tree';
+import { krHistory, sparkline } from '../../engine/progress/history';
+import { formatScore } from '../../engine/progress/score';
 import { describeUnit, parseNumber } from '../../engine/values';
 import type { Analyzed } from '../state';
 import { locate } from './locate';
@@ -58,6 +60,9 @@ function krHover(k: KrProgress, analysis: Analysis): string {
   else lines.push('- **Current:** no check-in yet');
   const reported = k.reported ? ` · reported **${statusText(k.reported as ComputedStatus)}**` : '';
   lines.push(`- **Status:** computed **${statusText(k.status)}**${reported}`);
+  const history = historyLine(k, analysis);
+  if (history) lines.push(history);
+  if (k.score !== undefined) lines.push(`- **Score:** ${formatScore(k.score)}${k.kr.score?.note ? ` · ${esc(k.kr.score.note)}` : ''}`);
   if (k.weight !== 1) lines.push(`- **Weight:** ${k.weight}`);
   lines.push(`- **Tasks:** ${k.tasks.done}/${k.tasks.total} done`);
   const block = k.kr.blockRange;
@@ -69,10 +74,23 @@ function krHover(k: KrProgress, analysis: Analysis): string {
   return lines.join('\n').trimEnd();
 }
 
+/** `- **History:** ▁▃▅ 3 check-ins · 0% → 38%` — the check-ins' progress as a sparkline. */
+function historyLine(k: KrProgress, analysis: Analysis): string | undefined {
+  const history = krHistory(k, analysis.doc.period, analysis.asOf);
+  const spark = sparkline(history);
+  if (!spark) return undefined;
+  const measured = history.points.filter((p) => p.progress !== null);
+  const first = measured[0].progress;
+  const last = measured[measured.length - 1].progress;
+  const span = measured.length > 1 ? ` · ${percentText(first)} → ${percentText(last)}` : '';
+  return `- **History:** \`${spark}\` ${measured.length} check-in${measured.length === 1 ? '' : 's'}${span}`;
+}
+
 function objectiveHover(o: ObjectiveProgress): string {
   const lines = [`**Objective** · ${ICON[o.status]} ${statusText(o.status)}`, '', esc(o.objective.title), ''];
   const count = o.keyResults.length;
   lines.push(`${bar(o.progress)} **${percentText(o.progress)}** · weighted mean of ${count} key result${count === 1 ? '' : 's'}`, '');
+  if (o.score !== null) lines.push(`- **Score:** ${formatScore(o.score)} · weighted mean of ${o.scored} scored key result${o.scored === 1 ? '' : 's'}`);
   if (o.objective.owner) lines.push(`- **Owner:** ${esc(o.objective.owner.text)}`);
   for (const k of o.keyResults) {
     const title = k.kr.text.length > 70 ? `${k.kr.text.slice(0, 69)}…` : k.kr.text;
