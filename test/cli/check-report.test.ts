@@ -109,7 +109,7 @@ describe('okr CLI', () => {
     it('prints a Markdown table', () => {
       const run = runOkr(['report', 'samples/accounts-receivable.okr', '--format', 'md', '--today', '2026-05-10']);
       assert.match(run.stdout, /^# OKR progress report$/m);
-      assert.match(run.stdout, /\| Key result \| Baseline \| Target \| Current \| Progress \| Expected \| Status \| Reported \| Tasks \|/);
+      assert.match(run.stdout, /\| Key result \| Baseline \| Target \| Current \| Progress \| Expected \| Status \| Reported \| Score \| Tasks \|/);
       assert.match(run.stdout, /\| \\\$24M \| \\\$12M by 2026-08-30 \| \\\$19\.4M \(2026-05-01\) \| 38% \| 26% \|/);
     });
   });
