@@ -8,6 +8,7 @@ import { classify } from '../../engine/format/classify';
 import type { Analyzed } from '../state';
 import { locate } from './locate';
 import { formatScore } from '../../engine/progress/score';
+import type { KrProgress } from '../../engine/progress/types';
 import { percentText } from '../../engine/tree';
 
 interface KeywordInfo {
@@ -197,7 +198,8 @@ function valueItems(state: Analyzed, line: number, item: ItemMaker): CompletionI
 
 /** The grade the KR's figures suggest, first; then the usual marks of a Google-style grade. */
 function scoreItems(state: Analyzed, line: number, item: ItemMaker): CompletionItem[] {
-  const { kr } = locate(state.analysis, line);
+  // The line being typed does not parse yet, so it is not in the KR's block: take the KR above it.
+  const kr = locate(state.analysis, line).kr ?? krAbove(state, line);
   const suggested = kr?.suggestedScore ?? null;
   const out: CompletionItem[] = [];
   if (suggested !== null) {
@@ -207,6 +209,16 @@ function scoreItems(state: Analyzed, line: number, item: ItemMaker): CompletionI
     if (score !== (suggested === null ? '' : formatScore(suggested))) out.push(item(score, CompletionItemKind.Value, meaning, '1'));
   }
   return out;
+}
+
+function krAbove(state: Analyzed, line: number): KrProgress | undefined {
+  let found: KrProgress | undefined;
+  for (const o of state.analysis.progress.objectives) {
+    if (o.objective.range.start.line > line) break;
+    found = undefined;
+    for (const k of o.keyResults) if (k.kr.range.start.line < line) found = k;
+  }
+  return found;
 }
 
 function unitItems(state: Analyzed, item: ItemMaker): CompletionItem[] {
