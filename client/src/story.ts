@@ -49,14 +49,15 @@ export function registerStoryCommands(context: vscode.ExtensionContext, running:
       void vscode.window.showWarningMessage('There is nothing to chart here: the file was not found or has no key results.');
       return undefined;
     }
+    const title = `Progress: ${content.title.length > 40 ? `${content.title.slice(0, 39)}…` : content.title}`;
     if (!panel) {
       // No scripts: the page is plain HTML and SVG, so it works the same in untrusted workspaces.
-      panel = vscode.window.createWebviewPanel('okr.progressChart', 'OKR Progress Chart', vscode.ViewColumn.Beside, {
+      panel = vscode.window.createWebviewPanel('okr.progressChart', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: false, localResourceRoots: [], enableFindWidget: true,
       });
       panel.onDidDispose(() => (panel = undefined), null, context.subscriptions);
     }
-    panel.title = `Progress: ${content.title.length > 40 ? `${content.title.slice(0, 39)}…` : content.title}`;
+    panel.title = title;
     const html = chartPage(content, panel.webview.cspSource);
     panel.webview.html = html;
     panel.reveal(vscode.ViewColumn.Beside, true);

@@ -14,6 +14,7 @@ const suites: Array<() => Promise<unknown>> = [
   () => import('./suites/codeActions.test'),
   () => import('./suites/editing.test'),
   () => import('./suites/treeAndCommands.test'),
+  () => import('./suites/story.test'),
 ];
 
 function collectingReporter(results: RunResults) {
