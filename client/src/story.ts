@@ -135,7 +135,9 @@ function nonce(): string {
 /** The panel's page: theme colours through VS Code's CSS variables, a strict policy, no scripts. */
 function chartPage(content: NonNullable<ChartResult>, cspSource: string): string {
   const n = nonce();
-  const cards = content.charts.map((c) => `<section class="card"><h2>${escapeXml(c.title)}</h2><p class="summary ${c.status}">${escapeXml(c.summary)}</p>${c.svg}</section>`).join('');
+  // A panel about one KR has the KR as its heading already.
+  const single = content.charts.length === 1 && content.charts[0].title === content.title;
+  const cards = content.charts.map((c) => `<section class="card">${single ? '' : `<h2>${escapeXml(c.title)}</h2>`}<p class="summary ${c.status}">${escapeXml(c.summary)}</p>${c.svg}</section>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -149,6 +151,7 @@ h2 { font-size: 1em; margin: 0 0 0.2rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 1rem; }
 .card { border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); border-radius: 4px; padding: 0.75rem; }
 .summary { color: var(--vscode-descriptionForeground); margin: 0 0 0.5rem; }
+.card svg { width: 100%; max-width: 720px; height: auto; }
 .legend { color: var(--vscode-descriptionForeground); }
 .vscode-high-contrast .okr-chart .actual { stroke-width: 3; }
 .vscode-high-contrast .okr-chart .expected, .vscode-high-contrast .okr-chart .target { stroke-width: 2; }

@@ -11,8 +11,8 @@ import {
   workbenchUrl, type CodeServer,
 } from '../integration/codeServer';
 import {
-  expandAll, goTo, widenSideBar, lineTexts, openFile, openViewContainer, problemCounts, renderedLines, showHover, squiggles,
-  statusBarTexts, tokenColor, treeRows,
+  expandAll, goTo, widenSideBar, lineTexts, openFile, openViewContainer, problemCounts, renderedLines, runCommand, showHover,
+  squiggles, statusBarTexts, tokenColor, treeRows,
 } from './workbench';
 
 const SAMPLE = 'accounts-receivable.okr';
@@ -185,5 +185,23 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     const percent = /^\d+%/.exec(file.description)?.[0];
     assert.ok(percent && item.includes(` · ${percent} · `), `status bar "${item}" agrees with the tree "${file.description}"`);
     await screenshot('08-status-bar');
+  });
+
+  test('charts a KR\'s check-ins against the expected line in a panel beside the editor', async () => {
+    // The side bar closed, so the editor and the chart share the window.
+    await page.keyboard.press('Control+B');
+    await goTo(page, 9, 5);
+    await runCommand(page, 'OKR: Show Progress Chart');
+    const chart = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await chart.locator('svg.okr-chart').first().waitFor();
+    assert.equal(await chart.locator('h1').textContent(), 'Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30');
+    assert.equal(await chart.locator('svg.okr-chart circle.marker').count(), 3, 'one marker per check-in, the typed one included');
+    assert.equal(await chart.locator('svg.okr-chart .expected').count(), 1, 'the expected line');
+    // The theme's colour reaches the chart: the actual line is drawn in the theme's blue, not black.
+    const stroke = await chart.locator('svg.okr-chart .actual').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { stroke: string } }).getComputedStyle(el).stroke);
+    assert.match(stroke, /^rgb\(/);
+    assert.notEqual(stroke, 'rgb(0, 0, 0)');
+    await page.locator('.tab.active[aria-label*="Progress: Reduce total dollars"]').waitFor();
+    await screenshot('09-progress-chart', true);
   });
 });
