@@ -8,6 +8,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { Diagnostic, Position, Range } from './model/types';
 import { ALL_RULES, DEFAULT_CONFIG, ruleById } from './rules';
+import { editDistance } from './edit-distance';
 import type { EngineConfig, RuleConfigEntry, RuleSeverity } from './rules/types';
 import type { StatusThresholds } from './progress/types';
 
@@ -204,20 +205,6 @@ function closestRuleId(id: string): string | undefined {
     }
   }
   return bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
 }
 
 /** Offsets → LSP positions (0-based line, UTF-16 character) for a text. */

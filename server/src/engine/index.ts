@@ -6,3 +6,8 @@ export * from './progress/types';
 export { analyzeText, type Analysis, type AnalyzeOptions } from './analyze';
 export { isValidIsoDate, todayIso, periodBounds, addDays, dayNumber } from './dates';
 export { parseNumber, makeQuantity, formatQuantityLike, sameUnit, describeUnit } from './values';
+export { withWorkspace, workspaceDiagnostics } from './analyze';
+export { Workspace, type WorkspaceSource, type AlignNode, type AlignReference, type SlugAt } from './workspace/model';
+export { RollUp } from './workspace/rollup';
+export { buildAlignmentTree, type AlignmentTree, type AlignmentItem } from './workspace/alignment-tree';
+export { renameEdits } from './workspace/rename';

@@ -148,7 +148,7 @@ function treeObjective(o: ObjectiveProgress, keep: (s: ComputedStatus) => boolea
   };
 }
 
-function treeKr(k: KrProgress): TreeKr {
+export function treeKr(k: KrProgress): TreeKr {
   return {
     title: k.kr.text,
     range: k.kr.range,

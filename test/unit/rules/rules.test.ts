@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { ALL_RULES, DEFAULT_CONFIG } from '../../../server/src/engine/rules';
-import type { EngineConfig } from '../../../server/src/engine/rules/types';
+import type { EngineConfig, RuleExample } from '../../../server/src/engine/rules/types';
+import { parseDocument } from '../../../server/src/engine/parser';
+import { Workspace } from '../../../server/src/engine/workspace/model';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -16,13 +18,22 @@ function rulesRaised(text: string, asOf = '2026-05-01', config?: EngineConfig): 
   return analyzeText(text, { asOf, config }).diagnostics.map((d) => d.rule);
 }
 
+/** An example's document, checked with the other files it needs (alignment across files). */
+function analyzeExample(text: string, example: RuleExample, config: EngineConfig) {
+  const asOf = example.asOf ?? '2026-05-01';
+  if (!example.others) return analyzeText(text, { asOf, config });
+  const others = example.others.map((other, i) => ({ uri: `untitled:other-${i}`, doc: parseDocument(other) }));
+  const workspace = new Workspace([{ uri: 'untitled:example', doc: parseDocument(text) }, ...others]);
+  return analyzeText(text, { asOf, config, workspace, uri: 'untitled:example' });
+}
+
 describe('coaching rules: every rule against its documented examples', () => {
   for (const rule of ALL_RULES) {
     describe(rule.id, () => {
       const config = rule.defaultSeverity === 'off' ? withRule(rule.id, 'info') : DEFAULT_CONFIG;
       rule.examples.forEach((example, i) => {
         it(`raises on bad example ${i + 1}`, () => {
-          const analysis = analyzeText(example.bad, { asOf: example.asOf ?? '2026-05-01', config });
+          const analysis = analyzeExample(example.bad, example, config);
           assert.deepEqual(analysis.doc.errors, [], 'the example must be valid .okr');
           const found = analysis.diagnostics.filter((d) => d.rule === rule.id);
           assert.ok(found.length > 0, `${rule.id} not raised on:\n${example.bad}\n${analysis.diagnostics.map((d) => d.rule).join(', ')}`);
@@ -32,7 +43,7 @@ describe('coaching rules: every rule against its documented examples', () => {
           }
         });
         it(`is quiet on good example ${i + 1}`, () => {
-          const analysis = analyzeText(example.good, { asOf: example.asOf ?? '2026-05-01', config });
+          const analysis = analyzeExample(example.good, example, config);
           assert.deepEqual(analysis.doc.errors, [], 'the example must be valid .okr');
           const found = analysis.diagnostics.filter((d) => d.rule === rule.id);
           assert.deepEqual(found.map((d) => d.message), []);
@@ -55,8 +66,8 @@ describe('coaching rules: every rule against its documented examples', () => {
   it('has the catalogue of the issue, each id once', () => {
     const ids = ALL_RULES.map((r) => r.id).sort();
     assert.deepEqual(ids, [
-      'checkin-at-risk-streak', 'checkin-before-baseline', 'checkin-future', 'checkin-stale', 'duplicate-kr',
-      'file-max-objectives', 'kr-ambiguous-metric', 'kr-baseline-equals-target', 'kr-date-outside-period',
+      'aligns-cycle', 'aligns-later-period', 'aligns-unknown', 'checkin-at-risk-streak', 'checkin-before-baseline', 'checkin-future', 'checkin-stale', 'duplicate-kr',
+      'file-max-objectives', 'id-duplicate', 'kr-ambiguous-metric', 'kr-baseline-equals-target', 'kr-date-outside-period',
       'kr-direction-mismatch', 'kr-implicit-target', 'kr-kpi-like', 'kr-missing-baseline', 'kr-missing-date',
       'kr-missing-target', 'kr-relative-without-baseline', 'kr-task', 'kr-unscored', 'kr-vague', 'kr-zero-to-hundred',
       'objective-all-tasks', 'objective-has-number', 'objective-max-krs', 'objective-missing-why', 'objective-no-krs',

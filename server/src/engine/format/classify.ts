@@ -4,7 +4,7 @@
 export type LineKind = 'blank' | 'comment' | 'statement' | 'other';
 
 const VALUE_KEYWORDS = new Set(['period', 'baseline', 'target', 'weight', 'checkin', 'score']);
-const KEYWORDS = new Set(['team', 'objective', 'why', 'owner', 'kr', 'task', ...VALUE_KEYWORDS]);
+const KEYWORDS = new Set(['team', 'objective', 'why', 'owner', 'kr', 'task', 'id', 'aligns', ...VALUE_KEYWORDS]);
 
 /** Whitespace the lexer skips at the start of a line. */
 export const LEADING_SPACE = /^[ \t\f\v\u00a0\ufeff]*/;
@@ -54,6 +54,8 @@ export class DepthTracker {
         this.inKr = true;
         return 1;
       case 'task':
+      case 'id':
+      case 'aligns':
         return this.inKr ? 2 : this.inObjective ? 1 : 0;
       default:
         return 2;

@@ -100,7 +100,22 @@ export interface SentenceFacts {
   quantities: Quantity[];
 }
 
-export interface KeyResult {
+/** An id as written after `id` or `aligns`. */
+export interface SlugRef {
+  slug: string;
+  /** Range of the id itself. */
+  range: Range;
+  /** Range of the whole line. */
+  lineRange: Range;
+}
+
+/** What an objective or a KR says about alignment (`id`, `aligns`); absent when it says nothing. */
+export interface Alignable {
+  id?: SlugRef;
+  aligns?: SlugRef[];
+}
+
+export interface KeyResult extends Alignable {
   text: string;
   /** Range of the whole `kr` line. */
   range: Range;
@@ -118,7 +133,7 @@ export interface KeyResult {
   tasks: Task[];
 }
 
-export interface Objective {
+export interface Objective extends Alignable {
   title: string;
   range: Range;
   titleRange: Range;

@@ -1,7 +1,7 @@
 // Second half of CST → model: places each line's statement in the document. Objectives
 // own KRs; KRs own baselines, targets, check-ins and tasks. A statement in the wrong
 // place becomes an error with its range, and the model keeps whatever could be understood.
-import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, Target } from '../model/types';
+import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, SlugRef, Target } from '../model/types';
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
 import { cachedSentenceFacts } from './sentence-facts';
 
@@ -124,6 +124,18 @@ export class ModelBuilder {
         if (!objective) return;
         if (objective.owner) this.error(range, 'the owner is set twice for this objective', [{ range: objective.owner.range, message: 'first owner' }]);
         else objective.owner = { text, range };
+        return this.extend(range);
+      }
+      case 'id':
+      case 'aligns': {
+        // Like a task: under the KR above, or the objective before its first KR.
+        const owner = this.kr ?? this.objective;
+        if (!owner) return this.error(range, `'${keyword}' must come under an objective or a kr`);
+        if (!text) return;
+        const ref: SlugRef = { slug: text, range: textRange, lineRange: range };
+        if (keyword === 'aligns') (owner.aligns ??= []).push(ref);
+        else if (owner.id) return this.error(range, `the id is set twice for this ${this.kr ? 'kr' : 'objective'}`, [{ range: owner.id.range, message: 'first id' }]);
+        else owner.id = ref;
         return this.extend(range);
       }
       case 'kr': {

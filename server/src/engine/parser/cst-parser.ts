@@ -122,7 +122,7 @@ export class OkrCstParser extends CstParser {
     ]);
   });
 
-  /** team, objective, why, owner, kr: text to the end of the line. */
+  /** team, objective, why, owner, kr, id, aligns: text to the end of the line. */
   private textStatement = this.RULE('textStatement', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.Team, { LABEL: 'keyword' }) },
@@ -130,6 +130,8 @@ export class OkrCstParser extends CstParser {
       { ALT: () => this.CONSUME(T.Why, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(T.Owner, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(T.Kr, { LABEL: 'keyword' }) },
+      { ALT: () => this.CONSUME(T.Id, { LABEL: 'keyword' }) },
+      { ALT: () => this.CONSUME(T.Aligns, { LABEL: 'keyword' }) },
     ]);
     this.OPTION(() => this.CONSUME(T.RestOfLine));
   });

@@ -5,7 +5,8 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { Comparator, ReportedStatus } from '../model/types';
 import { isValidIsoDate, periodBounds } from '../dates';
 import { parseNumber, unitOf } from '../values';
-import { STATEMENT_KEYWORDS } from './tokens';
+import { slugProblem } from '../workspace/slug';
+import { Aligns, Id, STATEMENT_KEYWORDS } from './tokens';
 
 /** Character offsets within the line, end exclusive. */
 export interface Span {
@@ -109,6 +110,11 @@ export function readStatement(statement: CstNode, problems: LineProblem[]): Line
       const keywordSpan = spanOf(keyword);
       const textSpan = rest ? { start: rest.startOffset, end: rest.startOffset + text.length } : { start: keywordSpan.end, end: keywordSpan.end };
       if (!text) problem(keywordSpan, `'${keyword.image.toLowerCase()}' needs text after it`);
+      const slugError = text && (keyword.tokenType === Id || keyword.tokenType === Aligns) ? slugProblem(text) : undefined;
+      if (slugError) {
+        problem(textSpan, slugError);
+        return undefined;
+      }
       return { kind: 'text', span: { start: span.start, end: Math.max(keywordSpan.end, textSpan.end) }, keyword: keyword.image.toLowerCase(), keywordSpan, text, textSpan };
     }
     case 'taskStatement': {

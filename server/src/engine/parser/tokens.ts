@@ -35,8 +35,11 @@ export const Target = keyword('Target', 'target', 'values');
 export const Weight = keyword('Weight', 'weight', 'values');
 export const Checkin = keyword('Checkin', 'checkin', 'values');
 export const Score = keyword('Score', 'score', 'values');
+/** `id SLUG` names an objective or KR; `aligns SLUG` says it contributes to the one so named. */
+export const Id = keyword('Id', 'id', 'text');
+export const Aligns = keyword('Aligns', 'aligns', 'text');
 
-export const STATEMENT_KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'score'];
+export const STATEMENT_KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'score', 'id', 'aligns'];
 
 // ----- text mode: the rest of the line, unquoted -----
 export const RestOfLine = createToken({ name: 'RestOfLine', pattern: /[^\s][^\r\n]*/, label: 'text' });
@@ -65,7 +68,7 @@ export const Status = createToken({ name: 'Status', pattern: /on-track|at-risk|o
 /** Anything else on a values line: the parser reports it where it stands. */
 export const Stray = createToken({ name: 'Stray', pattern: /[^\s"]+/, label: 'something else' });
 
-const statementKeywords = [Period, Team, Objective, Why, Owner, Kr, Task, Baseline, Target, Weight, Checkin, Score];
+const statementKeywords = [Period, Team, Objective, Why, Owner, Kr, Task, Baseline, Target, Weight, Checkin, Score, Id, Aligns];
 
 export const lexerDefinition = {
   modes: {

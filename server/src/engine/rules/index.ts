@@ -27,6 +27,11 @@ import { objectiveHasNumber } from './objective-has-number';
 import { objectiveMaxKrs } from './objective-max-krs';
 import { objectiveMissingWhy } from './objective-missing-why';
 import { objectiveNoKrs } from './objective-no-krs';
+import { alignsCycle } from './aligns-cycle';
+import { alignsLaterPeriod } from './aligns-later-period';
+import { alignsUnknown } from './aligns-unknown';
+import { idDuplicate } from './id-duplicate';
+import type { Workspace } from '../workspace/model';
 import type { EngineConfig, Fix, Rule, RuleConfigEntry, RuleContext } from './types';
 
 export const ALL_RULES: Rule[] = [
@@ -34,6 +39,7 @@ export const ALL_RULES: Rule[] = [
   krMissingDate, krBaselineEqualsTarget, krDirectionMismatch, krDateOutsidePeriod, krZeroToHundred, krKpiLike,
   objectiveMissingWhy, objectiveMaxKrs, objectiveNoKrs, objectiveAllTasks, objectiveHasNumber, fileMaxObjectives,
   checkinAtRiskStreak, checkinStale, checkinFuture, checkinBeforeBaseline, duplicateKr, krUnscored,
+  idDuplicate, alignsUnknown, alignsCycle, alignsLaterPeriod,
 ];
 
 const RULES_BY_ID = new Map(ALL_RULES.map((rule) => [rule.id, rule]));
@@ -57,6 +63,9 @@ export interface RuleRunInput {
   progress: DocumentProgress;
   config: EngineConfig;
   asOf: string;
+  /** For workspace-scoped rules: the files this one is checked with, and its URI among them. */
+  workspace?: Workspace;
+  uri?: string;
 }
 
 /** The entry for a rule: the configured one over the rule's defaults. */
@@ -76,16 +85,19 @@ function lazyLines(text: string): () => string[] {
 function contextFor(input: RuleRunInput, lines: () => string[], options: Record<string, unknown>): RuleContext {
   return {
     text: input.text, doc: input.doc, progress: input.progress, asOf: input.asOf, options, thresholds: input.config.thresholds,
+    workspace: input.workspace, uri: input.uri,
     get lines() {
       return lines();
     },
   };
 }
 
-export function runRules(input: RuleRunInput): Diagnostic[] {
+/** Runs the rules of one scope: the file's own (default), or those across files (needs `input.workspace`). */
+export function runRules(input: RuleRunInput, scope: 'file' | 'workspace' = 'file'): Diagnostic[] {
   const lines = lazyLines(input.text);
   const findings: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
+    if ((rule.scope ?? 'file') !== scope || (scope === 'workspace' && !input.workspace)) continue;
     const entry = effectiveEntry(rule, input.config);
     if (entry.severity === 'off') continue;
     const severity = entry.severity;

@@ -1,5 +1,6 @@
 import type { Diagnostic, OkrDocument, Range, Severity } from '../model/types';
 import type { DocumentProgress, StatusThresholds } from '../progress/types';
+import type { Workspace } from '../workspace/model';
 
 export type RuleSeverity = Severity | 'off';
 
@@ -52,6 +53,10 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Status thresholds from the configuration (progress at other dates uses them). */
   thresholds?: StatusThresholds;
+  /** The files this one is checked with (workspace-scoped rules only). */
+  workspace?: Workspace;
+  /** This document's URI in the workspace. */
+  uri?: string;
 }
 
 export interface RuleExample {
@@ -61,12 +66,16 @@ export interface RuleExample {
   good: string;
   /** The as-of date the example is checked at (check-in rules depend on it). */
   asOf?: string;
+  /** Other documents of the workspace the example needs (alignment across files). */
+  others?: string[];
 }
 
 export interface Rule {
   /** Stable id: tools and people depend on it. */
   id: string;
   defaultSeverity: RuleSeverity;
+  /** `workspace`: the rule looks across files and runs with a workspace (rules/workspace.ts). */
+  scope?: 'file' | 'workspace';
   /** One line: what the rule finds. */
   description: string;
   /** Why it matters, with the OKR source it comes from. */
