@@ -1,6 +1,9 @@
 // Runs the engine over files, one result per file; unreadable files are reported, not fatal.
-import { analyzeText, type Analysis } from '../engine/analyze';
+// Ids resolve across all the files of the run: each file is analysed on its own, then the rules
+// across files (aligns-unknown, id-duplicate…) run once every file is parsed.
+import { analyzeText, withWorkspace, type Analysis } from '../engine/analyze';
 import type { EngineConfig } from '../engine/rules/types';
+import { Workspace } from '../engine/workspace/model';
 import { readOkrFile } from './read';
 
 export interface FileAnalysis {
@@ -13,9 +16,16 @@ export interface FileAnalysis {
 export type ConfigFor = (file: string) => EngineConfig | undefined;
 
 export function analyzeFiles(files: string[], asOf: string, configFor: ConfigFor): FileAnalysis[] {
-  return files.map((file) => {
+  const results: FileAnalysis[] = files.map((file) => {
     const read = readOkrFile(file);
     if (!read.ok) return { file, unreadable: read.reason };
-    return { file, analysis: analyzeText(read.text, { asOf, config: configFor(file) }) };
+    return { file, analysis: analyzeText(read.text, { asOf, config: configFor(file), workspace: null, uri: file }) };
   });
+  const workspace = workspaceOf(results);
+  return results.map((r) => (r.analysis ? { ...r, analysis: withWorkspace(r.analysis, workspace, r.file) } : r));
+}
+
+/** The files of a run as one workspace (keyed by file path). */
+export function workspaceOf(results: FileAnalysis[]): Workspace {
+  return new Workspace(results.filter((r) => r.analysis && !r.analysis.declined).map((r) => ({ uri: r.file, doc: r.analysis!.doc, progress: r.analysis!.progress })));
 }

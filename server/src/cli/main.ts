@@ -3,10 +3,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidIsoDate, todayIso } from '../engine/dates';
 import { reportFile, type Report } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
-import { analyzeFiles, type FileAnalysis } from './analyze-files';
+import { analyzeFiles, workspaceOf, type FileAnalysis } from './analyze-files';
+import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
+import { alignmentMarkdown, alignmentReport, alignmentText } from '../engine/report/alignment';
 import { formatCheckJson, formatCheckText, summarise } from './check';
 import { collectFiles, displayPath, UsageError } from './files';
-import { reportText } from './report-text';
+import { progressBar, reportText } from './report-text';
 import { ConfigLoader } from '../node/config-file';
 import { analyzeText } from '../engine/analyze';
 import { formatSarif } from './sarif';
@@ -42,6 +44,7 @@ Commands:
 
 Options:
   --format  check: text | json | sarif    report: text | md | json | html
+  --by      report: file (default) | alignment — the alignment tree across files, with roll-ups (text, md, json)
   --max-warnings N   check: exit 1 when there are more than N warnings
   --config FILE      use this .okrrc.json (default: the nearest one upward from each file)
   --dry-run          fix, close: show the unified diff, change nothing
@@ -120,13 +123,23 @@ export const commands: Record<string, Command> = {
   },
   report: {
     summary: 'show progress per objective and key result',
-    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' } },
+    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' } },
     run(files, values, io) {
       const format = formatOf(values, ['text', 'md', 'json', 'html']);
+      const by = (values.by as string | undefined) ?? 'file';
+      if (by !== 'file' && by !== 'alignment') throw new UsageError(`--by must be file or alignment, not '${by}'`);
+      if (by === 'alignment' && format === 'html') throw new UsageError('--by alignment prints text, md or json, not html');
       const date = asOf(values);
       const loader = configLoader(values, io);
       const results = analyzeFiles(files, date, (f) => loader.configFor(f));
       const unreadable = reportUnreadable(results, io);
+      if (by === 'alignment') {
+        const tree = buildAlignmentTree(workspaceOf(results), { asOf: date });
+        const report = alignmentReport(tree, (file) => displayPath(file, io.cwd));
+        if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+        else io.stdout(format === 'md' ? alignmentMarkdown(report) : alignmentText(report, progressBar));
+        return unreadable ? 2 : 0;
+      }
       const report: Report = {
         asOf: date,
         files: results.filter((r) => r.analysis).map((r) => reportFile(displayPath(r.file, io.cwd), r.analysis!)),

@@ -1,0 +1,88 @@
+// `okr report --by alignment`: the alignment tree as data (JSON), Markdown and text. Each item keeps
+// its own progress and its contributors' apart (docs/progress.md), so nobody counts a KR twice.
+import { escapeMarkdown } from '../markdown';
+import type { AlignmentItem, AlignmentTree } from '../workspace/alignment-tree';
+import { percent, statusLabel } from './build';
+
+export interface AlignmentReportItem {
+  kind: 'objective' | 'kr';
+  id: string | null;
+  title: string;
+  file: string;
+  line: number;
+  team: string | null;
+  period: string | null;
+  aligns: string[];
+  own: { progress: number | null; status: string };
+  contributed: { progress: number | null; status: string; count: number } | null;
+  progress: number | null;
+  status: string;
+  keyResults: { title: string; line: number; progress: number | null; status: string }[];
+  contributors: AlignmentReportItem[];
+}
+
+export interface AlignmentReport {
+  asOf: string;
+  roots: AlignmentReportItem[];
+  unaligned: AlignmentReportItem[];
+}
+
+/** The tree with file labels for URIs (`label` maps a workspace URI to what a person reads). */
+export function alignmentReport(tree: AlignmentTree, label: (uri: string) => string = (u) => u): AlignmentReport {
+  const convert = (i: AlignmentItem): AlignmentReportItem => ({
+    kind: i.kind, id: i.id, title: i.title, file: label(i.uri), line: i.range.start.line, team: i.team, period: i.period, aligns: i.aligns,
+    own: i.own, contributed: i.contributed, progress: i.progress, status: i.status,
+    keyResults: i.keyResults.map((k) => ({ title: k.title, line: k.range.start.line, progress: k.progress, status: k.status })),
+    contributors: i.contributors.map(convert),
+  });
+  return { asOf: tree.asOf, roots: tree.roots.map(convert), unaligned: tree.unaligned.map(convert) };
+}
+
+function where(i: AlignmentReportItem): string {
+  return [`${i.file}:${i.line + 1}`, i.team, i.period].filter(Boolean).join(' · ');
+}
+
+function parts(i: AlignmentReportItem): string {
+  const own = `own ${percent(i.own.progress)}`;
+  return i.contributed ? `${own} · contributors ${percent(i.contributed.progress)} (${i.contributed.count})` : own;
+}
+
+export function alignmentText(report: AlignmentReport, bar: (p: number | null, width: number) => string): string {
+  const out = [`OKR alignment as of ${report.asOf}`, ''];
+  const walk = (i: AlignmentReportItem, depth: number) => {
+    const indent = '  '.repeat(depth);
+    out.push(`${indent}${depth ? '↳ ' : ''}${i.title}${i.id ? `  [${i.id}]` : ''}  ${where(i)}`);
+    out.push(`${indent}  ${bar(i.progress, 16)} ${percent(i.progress).padStart(4)}  ${statusLabel(i.status as never)}  (${parts(i)})`);
+    for (const c of i.contributors) walk(c, depth + 1);
+  };
+  for (const root of report.roots) {
+    walk(root, 0);
+    out.push('');
+  }
+  if (report.unaligned.length) {
+    out.push('Not aligned');
+    for (const i of report.unaligned) out.push(`  ${i.title}  ${where(i)}  ${percent(i.progress)}  ${statusLabel(i.status as never)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function alignmentMarkdown(report: AlignmentReport): string {
+  const out = ['# OKR alignment report', '', `As of ${report.asOf}. Rolled-up progress is the mean of an objective's own key results and its contributors (each counted once).`, ''];
+  const walk = (i: AlignmentReportItem, depth: number) => {
+    const id = i.id ? ` \`${i.id}\`` : '';
+    out.push(`${'  '.repeat(depth)}- **${escapeMarkdown(i.title)}**${id} — ${percent(i.progress)} · ${statusLabel(i.status as never)} (${parts(i)}) · ${escapeMarkdown(where(i))}`);
+    for (const c of i.contributors) walk(c, depth + 1);
+  };
+  for (const root of report.roots) {
+    out.push(`## ${escapeMarkdown(root.title)}`, '');
+    walk(root, 0);
+    out.push('');
+  }
+  if (report.unaligned.length) {
+    out.push('## Not aligned', '');
+    for (const i of report.unaligned) out.push(`- **${escapeMarkdown(i.title)}** — ${percent(i.progress)} · ${statusLabel(i.status as never)} · ${escapeMarkdown(where(i))}`);
+    out.push('');
+  }
+  return out.join('\n').trimEnd() + '\n';
+}
