@@ -134,7 +134,7 @@ function fixAllProperty(text: string): void {
 
 /** Words the formatter may write in lower case: keywords, checkboxes, statuses. */
 const CASE_FREE = new Set([
-  'period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin',
+  'period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'id', 'aligns',
   '[x]', 'on', 'by', 'to', 'done', 'on-track', 'at-risk', 'off-track',
 ]);
 

@@ -2,6 +2,7 @@
 import type { Position, Range } from '../engine/model/types';
 import type { ComputedStatus } from '../engine/progress/types';
 import type { FileSummary, OkrTree } from '../engine/tree';
+import type { AlignmentTree } from '../engine/workspace/alignment-tree';
 import type { FixInput } from '../engine/rules/types';
 import type { Diagnostic as EngineDiagnostic } from '../engine/model/types';
 
@@ -11,6 +12,10 @@ export interface TreeParams {
   statuses?: ComputedStatus[];
 }
 export type TreeResult = OkrTree;
+
+/** The alignment view of the progress tree (`okr/alignmentTree`): company objectives on top, contributors below. */
+export const AlignmentTreeRequest = 'okr/alignmentTree';
+export type AlignmentTreeResult = AlignmentTree;
 
 /** Sent by the server whenever the tree may have changed (an edit, a file on disk, settings). */
 export const TreeChangedNotification = 'okr/treeChanged';

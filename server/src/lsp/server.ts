@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   TextDocumentSyncKind, type Connection, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams,
-  type InitializeResult, type TextDocumentChangeEvent, type WorkspaceFolder, type WorkspaceFoldersChangeEvent,
+  type InitializeResult, type PrepareRenameParams, type TextDocumentChangeEvent, type WorkspaceFolder, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatEdits } from '../engine/format';
@@ -16,6 +16,10 @@ import { declinedDiagnostic, toLspDiagnostic } from './convert';
 import { checkInContext, checkInEdit } from './features/check-in';
 import { codeActions, FIX_ALL_KIND, fixWithAnswers } from './features/code-actions';
 import { completion } from './features/completion';
+import * as A from './features/alignment';
+import { workspaceDiagnostics } from '../engine/analyze';
+import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
+import { Workspace } from '../engine/workspace/model';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges, inlayHints } from './features/outline';
 import * as P from './protocol';
@@ -24,6 +28,7 @@ import { readSettings } from './settings';
 import { filePath, ServerState } from './state';
 import { WorkspaceIndex } from './workspace-index';
 import { registerStoryRequests } from './features/story';
+import type { Diagnostic as EngineDiagnostic, OkrDocument } from '../engine/model/types';
 
 export function startServer(connection: Connection): void {
   const state = new ServerState(connection);
@@ -61,6 +66,11 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         inlayHintProvider: { resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'okr-language-server', version: '0.1.0' },
@@ -141,9 +151,14 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (!document) return;
       const result = state.analyzeDocument(document);
-      const diagnostics = result.kind === 'declined'
-        ? [declinedDiagnostic(result)]
-        : result.analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, result.version));
+      let diagnostics;
+      if (result.kind === 'declined') diagnostics = [declinedDiagnostic(result)];
+      else {
+        // Ids in other files are known once the first scan is done; before, no false alarms.
+        const across = index.scanned ? workspaceDiagnostics(result.analysis, index.workspace(), uri) : [];
+        const all = across.length ? [...result.analysis.diagnostics, ...across].sort(byPosition) : result.analysis.diagnostics;
+        diagnostics = all.map((d) => toLspDiagnostic(d, uri, result.version));
+      }
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
       publishConfigProblems();
     } catch (error) {
@@ -177,16 +192,34 @@ export function startServer(connection: Connection): void {
     }, 50);
   }
 
+  // What a document says about alignment (its ids, aligns and period): when it changes, the other
+  // open documents are checked again, as their ids may now resolve differently.
+  const alignmentShapes = new Map<string, string>();
+  function alignmentChanged(uri: string): boolean {
+    const analyzed = state.analyzed(uri);
+    const shape = analyzed ? alignmentShape(analyzed.analysis.doc) : '';
+    const changed = (alignmentShapes.get(uri) ?? '') !== shape;
+    if (shape) alignmentShapes.set(uri, shape);
+    else alignmentShapes.delete(uri);
+    return changed;
+  }
+  function scheduleAll(): void {
+    for (const document of documents.all()) schedule(document.uri);
+  }
+
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
+    if (alignmentChanged(e.document.uri)) scheduleAll();
     schedule(e.document.uri);
     treeChanged();
   });
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    if (alignmentChanged(e.document.uri)) scheduleAll();
     schedule(e.document.uri);
     treeChanged();
   });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     state.forget(e.document.uri);
+    if (alignmentShapes.delete(e.document.uri)) scheduleAll();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     treeChanged();
   });
@@ -194,31 +227,67 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(
     safeNotification(connection, 'watched files', async (params: DidChangeWatchedFilesParams) => {
       let configChanged = false;
+      const updates: Promise<void>[] = [];
       for (const change of params.changes) {
         if (change.uri.endsWith('.okrrc.json')) configChanged = true;
         else if (change.uri.endsWith('.okr')) {
-          // A deleted file fails to read and leaves the index.
-          void index.update(change.uri);
+          // A deleted file fails to read and leaves the index (a rename is a delete and a create).
+          updates.push(index.update(change.uri));
         }
       }
       if (configChanged) {
         forgetConfigProblems();
         state.invalidate();
-        for (const document of documents.all()) schedule(document.uri);
       }
+      await Promise.all(updates);
+      // Ids defined or used in files on disk may have changed: every open document is checked again.
+      if (configChanged || updates.length) scheduleAll();
       treeChanged();
     }),
   );
 
   // ----- language features -----
+  const progressOptions = (uri: string) => ({ asOf: state.asOf(), thresholds: state.configFor(uri).thresholds });
+
   connection.onHover(safe(connection, 'hover', null, (params) => {
     const analyzed = state.analyzed(params.textDocument.uri);
-    return analyzed ? hover(analyzed, params) : null;
+    if (!analyzed) return null;
+    return A.alignmentHover(index.workspace(), params.textDocument.uri, params.position, progressOptions(params.textDocument.uri)) ?? hover(analyzed, params);
   }));
 
   connection.onCompletion(safe(connection, 'completion', [], (params) => {
     const analyzed = state.analyzed(params.textDocument.uri);
-    return analyzed ? completion(analyzed, params, snippetSupport) : [];
+    if (!analyzed) return [];
+    const line = analyzed.lines[params.position.line] ?? '';
+    return A.alignsCompletion(index.workspace(), params.textDocument.uri, line, params.position) ?? completion(analyzed, params, snippetSupport);
+  }));
+
+  // ----- alignment across files (features/alignment.ts) -----
+  connection.onDefinition(safe(connection, 'definition', [], async (params) => {
+    await index.ready();
+    return A.definition(index.workspace(), params.textDocument.uri, params.position);
+  }));
+
+  connection.onReferences(safe(connection, 'references', [], async (params) => {
+    await index.ready();
+    return A.references(index.workspace(), params.textDocument.uri, params.position, !!params.context?.includeDeclaration);
+  }));
+
+  connection.onPrepareRename(safe(connection, 'prepare rename', null, async (params: PrepareRenameParams) => {
+    await index.ready();
+    return A.prepareRename(index.workspace(), params.textDocument.uri, params.position);
+  }));
+
+  connection.onRenameRequest(safe(connection, 'rename', null, async (params) => {
+    await index.ready();
+    return A.rename(index.workspace(), params.textDocument.uri, params.position, params.newName);
+  }));
+
+  connection.onDocumentLinks(safe(connection, 'document links', [], (params) => A.documentLinks(index.workspace(), params.textDocument.uri)));
+
+  connection.onWorkspaceSymbol(safe(connection, 'workspace symbols', [], async (params) => {
+    await index.ready();
+    return A.workspaceSymbols(index.workspace(), params.query);
   }));
 
   connection.onCodeAction(safe(connection, 'code actions', [], (params) => {
@@ -255,6 +324,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(P.TreeRequest, safe(connection, 'tree', null, async (params: P.TreeParams | undefined) => {
     await index.ready();
     return buildTree(index.sources(), state.asOf(), Array.isArray(params?.statuses) ? params.statuses : []);
+  }));
+
+  connection.onRequest(P.AlignmentTreeRequest, safe(connection, 'alignment tree', null, async () => {
+    await index.ready();
+    return buildAlignmentTree(new Workspace(index.sources()), { asOf: state.asOf(), thresholds: state.settings.thresholds });
   }));
 
   connection.onRequest(P.FileSummaryRequest, safe(connection, 'file summary', null, (params: P.FileSummaryParams) => {
@@ -304,4 +378,20 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function byPosition(a: EngineDiagnostic, b: EngineDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Ids, aligns and period of a document, as one string to compare. */
+function alignmentShape(doc: OkrDocument): string {
+  const parts: string[] = [doc.period ? `${doc.period.start}..${doc.period.end}` : ''];
+  for (const o of doc.objectives) {
+    for (const element of [o, ...o.keyResults]) {
+      if (element.id) parts.push(`#${element.id.slug}`);
+      for (const a of element.aligns ?? []) parts.push(`>${a.slug}`);
+    }
+  }
+  return parts.length > 1 ? parts.join(' ') : '';
 }

@@ -38,6 +38,11 @@ export class ServerState {
 
   constructor(readonly connection: Connection) {}
 
+  /** Changes when cached analyses are redone (settings, config files). */
+  generationKey(): string {
+    return `${this.generation}|${this.asOf()}`;
+  }
+
   asOf(): string {
     return this.settings.today || todayIso();
   }
@@ -81,7 +86,8 @@ export class ServerState {
     if (declined) {
       result = { kind: 'declined', uri: document.uri, version: document.version, diagnostic: declined.diagnostic };
     } else {
-      const analysis = analyzeText(text, { config: this.configFor(document.uri), asOf, maxDocumentSize: this.settings.maxDocumentSize });
+      // The rules across files run in the server, with the whole workspace (server.ts).
+      const analysis = analyzeText(text, { config: this.configFor(document.uri), asOf, maxDocumentSize: this.settings.maxDocumentSize, workspace: null, uri: document.uri });
       result = { kind: 'analyzed', uri: document.uri, version: document.version, analysis, lines: text.split(/\r\n|\r|\n/) };
     }
     this.cache.set(document.uri, { stamp, result });

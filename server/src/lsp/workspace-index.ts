@@ -8,6 +8,7 @@ import { parseDocument } from '../engine/parser';
 import type { OkrDocument } from '../engine/model/types';
 import type { DocumentProgress } from '../engine/progress/types';
 import type { TreeSource } from '../engine/tree';
+import { Workspace, type WorkspaceSource } from '../engine/workspace/model';
 import { filePath, type ServerState } from './state';
 
 interface IndexedFile {
@@ -22,6 +23,11 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
 export class WorkspaceIndex {
   private files = new Map<string, IndexedFile>();
+  /** Bumped whenever the files on disk change, so that the workspace model is rebuilt. */
+  private diskGeneration = 0;
+  private model?: { key: string; workspace: Workspace };
+  /** True once the first scan is done: until then ids in other files are not known yet. */
+  scanned = false;
   private scanning: Promise<void>;
   private firstScanDone!: () => void;
   folders: string[] = [];
@@ -39,6 +45,8 @@ export class WorkspaceIndex {
       const found = new Map<string, IndexedFile>();
       for (const folder of folders) await this.walk(folder, found);
       this.files = found;
+      this.diskGeneration++;
+      this.scanned = true;
     })()
       .catch((error) => console.error(`indexing failed: ${String(error)}`))
       .finally(done);
@@ -89,12 +97,14 @@ export class WorkspaceIndex {
       const key = keyOf(uri, this.files);
       if (file) this.files.set(key, { ...file, uri: key });
       else this.files.delete(key);
+      this.diskGeneration++;
     }).catch((error) => console.error(`indexing ${uri} failed: ${String(error)}`));
     return this.scanning;
   }
 
   delete(uri: string): void {
     this.files.delete(keyOf(uri, this.files));
+    this.diskGeneration++;
   }
 
   private inFolders(path: string): boolean {
@@ -105,10 +115,8 @@ export class WorkspaceIndex {
     return this.files.size;
   }
 
-  /** Every file to show: open documents as edited, the others as on disk. */
-  sources(): TreeSource[] {
-    const asOf = this.state.asOf();
-    const out: TreeSource[] = [];
+  /** Open documents as edited, keyed by the file they edit (or their own URI). */
+  private openSources(): Map<string, TreeSource> {
     const open = new Map<string, TreeSource>();
     for (const document of this.state.documents.all()) {
       if (document.languageId !== 'okr' && !document.uri.endsWith('.okr')) continue;
@@ -118,6 +126,30 @@ export class WorkspaceIndex {
       const unsaved = !disk || disk.text !== analyzed.analysis.text;
       open.set(disk?.uri ?? document.uri, { uri: document.uri, doc: analyzed.analysis.doc, progress: analyzed.analysis.progress, unsaved });
     }
+    return open;
+  }
+
+  /**
+   * The workspace model for alignment: open documents as edited (saved or not), the other files as
+   * on disk. Rebuilt only when a document's version or a file on disk changed.
+   */
+  workspace(): Workspace {
+    const versions = this.state.documents.all().map((d) => `${d.uri}@${d.version}`).join('|');
+    const key = `${this.diskGeneration}|${this.state.generationKey()}|${versions}`;
+    if (this.model?.key === key) return this.model.workspace;
+    const open = this.openSources();
+    const sources: WorkspaceSource[] = [...open.values()];
+    for (const file of this.files.values()) if (!open.has(file.uri)) sources.push({ uri: file.uri, doc: file.doc });
+    const workspace = new Workspace(sources);
+    this.model = { key, workspace };
+    return workspace;
+  }
+
+  /** Every file to show: open documents as edited, the others as on disk. */
+  sources(): TreeSource[] {
+    const asOf = this.state.asOf();
+    const out: TreeSource[] = [];
+    const open = this.openSources();
     for (const file of this.files.values()) {
       const edited = open.get(file.uri);
       if (edited) continue;

@@ -30,15 +30,17 @@ const KEYWORDS: Record<string, KeywordInfo> = {
   checkin: { detail: 'A progress update: DATE VALUE [on-track|at-risk|off-track] ["note"]', snippet: '${TODAY} ${1:value}' },
   task: { detail: 'An activity (not an outcome): task [x] TEXT when done' },
   score: { detail: 'The end-of-period grade, 0.0 to 1.0: score 0.7 ["note"]' },
+  id: { detail: 'Names this objective or KR so other files can align to it: lowercase letters, digits, dashes' },
+  aligns: { detail: 'This objective or KR contributes to the one with this id (in any file)' },
 };
 
 const ORDER: Record<'file' | 'objective' | 'kr', string[]> = {
   file: ['period', 'team', 'objective'],
-  objective: ['kr', 'why', 'owner', 'task', 'objective'],
-  kr: ['checkin', 'baseline', 'target', 'task', 'weight', 'score', 'kr', 'objective'],
+  objective: ['kr', 'why', 'owner', 'task', 'aligns', 'id', 'objective'],
+  kr: ['checkin', 'baseline', 'target', 'task', 'weight', 'score', 'aligns', 'id', 'kr', 'objective'],
 };
 
-const VALUE_SLOTS = new Set(['period', 'baseline', 'target', 'task', 'score']);
+const VALUE_SLOTS = new Set(['period', 'baseline', 'target', 'task', 'score', 'aligns']);
 
 const COMMON_UNITS = ['days', 'customers', 'invoices', 'users', 'hours', 'points', 'tickets', 'orders', 'accounts'];
 
