@@ -9,6 +9,7 @@ import { FileSummaryRequest, TreeChangedNotification } from '../../server/src/ls
 import { registerCommands } from './commands';
 import { ProgressTree } from './tree';
 import { registerStoryCommands } from './story';
+import { registerTreeModes } from './tree-modes';
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
     void vscode.window.showWarningMessage('The OKR language server is not running yet.');
     return undefined;
   });
+  registerTreeModes(context, tree);
   context.subscriptions.push(vscode.commands.registerCommand('okr.restartServer', async () => {
     await client?.restart();
   }));

@@ -6,19 +6,25 @@ import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import type { OkrTree, TreeFile, TreeKr, TreeObjective, TreePeriod, TreeTask } from '../../server/src/engine/tree';
 import { TreeRequest, type TreeParams } from '../../server/src/lsp/protocol';
 import { percent, safeMarkdown, statusIcon, statusText } from './status';
+import { alignmentChildren, alignmentRoots, alignmentTreeItem, loadAlignment, type AlignmentNode, type TreeMode } from './alignment-tree';
+import type { AlignmentTree } from '../../server/src/engine/workspace/alignment-tree';
 
 export type Node =
   | { kind: 'period'; period: TreePeriod }
   | { kind: 'file'; file: TreeFile }
   | { kind: 'objective'; objective: TreeObjective; uri: string }
   | { kind: 'kr'; kr: TreeKr; uri: string }
-  | { kind: 'task'; task: TreeTask; uri: string };
+  | { kind: 'task'; task: TreeTask; uri: string }
+  | AlignmentNode;
 
 export class ProgressTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private tree: Promise<OkrTree | undefined> | undefined;
   statuses: ComputedStatus[] = [];
+  /** Per file (period → file → objective) or by alignment across files. */
+  mode: TreeMode = 'files';
+  private alignment: Promise<AlignmentTree | undefined> | undefined;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -33,7 +39,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.tree = undefined;
-      void this.load().then(() => this.changed.fire(undefined));
+      this.alignment = undefined;
+      void (this.mode === 'alignment' ? this.loadAlignment() : this.load()).then(() => this.changed.fire(undefined));
     }, 50);
   }
 
@@ -46,7 +53,18 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
     return this.tree;
   }
 
+  private loadAlignment(): Promise<AlignmentTree | undefined> {
+    const client = this.client();
+    if (!client || !client.isRunning()) return Promise.resolve(undefined);
+    this.alignment ??= loadAlignment(client);
+    return this.alignment;
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
+    if (!node && this.mode === 'alignment') {
+      const tree = await this.loadAlignment();
+      return tree ? alignmentRoots(tree) : [];
+    }
     if (!node) {
       const tree = await this.load();
       if (!tree) return [];
@@ -60,6 +78,8 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
         ...node.objective.tasks.map((task) => ({ kind: 'task' as const, task, uri: node.uri })),
       ];
       case 'kr': return node.kr.tasks.map((task) => ({ kind: 'task', task, uri: node.uri }));
+      case 'aligned':
+      case 'unaligned': return alignmentChildren(node);
       default: return [];
     }
   }
@@ -104,6 +124,9 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
         item.contextValue = 'kr';
         return item;
       }
+      case 'aligned':
+      case 'unaligned':
+        return alignmentTreeItem(node);
       case 'task': {
         const item = new vscode.TreeItem(node.task.text || '(task)', None);
         item.description = node.task.done ? 'done' : 'to do';

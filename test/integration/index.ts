@@ -15,6 +15,7 @@ const suites: Array<() => Promise<unknown>> = [
   () => import('./suites/editing.test'),
   () => import('./suites/treeAndCommands.test'),
   () => import('./suites/story.test'),
+  () => import('./suites/alignment.test'),
 ];
 
 function collectingReporter(results: RunResults) {
