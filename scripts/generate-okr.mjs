@@ -46,3 +46,21 @@ export function generateDocumentOfSize(bytes) {
   const count = Math.ceil(bytes / one.length);
   return generateDocument(count, 3);
 }
+
+/** A company file with ten objectives named by ids, and `teams` team files that align to them. */
+export function generateAlignedWorkspace(teams = 1000) {
+  const company = ['period 2026', 'team Company', ''];
+  for (let g = 0; g < 10; g++) {
+    company.push(`objective Company goal number ${g} that every team contributes to`, `  id company-goal-${g}`, '  why The whole company moves together this year.');
+    company.push(`  kr Increase weekly active teams in segment ${g} from 1,200 teams to 1,500 teams by 2026-12-31`, '    baseline 1,200 teams on 2026-01-01', '    target 1,500 teams by 2026-12-31', '    checkin 2026-04-30 1,300 teams', '');
+  }
+  const files = { 'company.okr': company.join('\n') };
+  const team = generateDocument(1, 3).split('\n');
+  const objectiveLine = team.findIndex((l) => l.startsWith('objective '));
+  for (let i = 0; i < teams; i++) {
+    const lines = [...team];
+    lines[objectiveLine] = `${lines[objectiveLine]}\n  id team-${i}-goal\n  aligns company-goal-${i % 10}`;
+    files[`team-${i}.okr`] = lines.join('\n').replace('team Benchmark', `team Team ${i}`);
+  }
+  return files;
+}
