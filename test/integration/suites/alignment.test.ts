@@ -3,39 +3,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openSample, positionOf } from './helpers';
+import { progressTree, treeWhere, type Row } from './tree-helpers';
 
-interface ProgressApi {
-  progressTree: vscode.TreeDataProvider<unknown>;
-}
+const CASH = 'Turn revenue into cash faster so we fund our own growth';
 
-async function labelsOf(tree: vscode.TreeDataProvider<unknown>, node?: unknown): Promise<{ node: unknown; label: string; description: string }[]> {
-  const children = (await tree.getChildren(node as never)) ?? [];
-  return Promise.all(children.map(async (child) => {
-    const item = await tree.getTreeItem(child);
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-    return { node: child, label, description: String(item.description ?? '') };
-  }));
-}
-
-/** Waits for the tree to change (at most 20 s) until `ready` holds for its top rows. */
-function rootsWhere(tree: vscode.TreeDataProvider<unknown>, ready: (labels: string[]) => boolean): Promise<{ node: unknown; label: string; description: string }[]> {
-  return new Promise((resolve, reject) => {
-    let last: string[] = [];
-    const check = async () => {
-      const rows = await labelsOf(tree);
-      last = rows.map((r) => r.label);
-      if (!ready(last)) return;
-      clearTimeout(timer);
-      subscription?.dispose();
-      resolve(rows);
-    };
-    const subscription = tree.onDidChangeTreeData?.(() => void check());
-    const timer = setTimeout(() => {
-      subscription?.dispose();
-      reject(new Error(`timed out waiting for the alignment tree; roots: ${JSON.stringify(last)}`));
-    }, 20_000);
-    void check();
-  });
+/** The rows right under the first row labelled `label`. */
+function under(list: Row[], label: string): string[] {
+  const at = list.findIndex((row) => row.label === label);
+  const out: string[] = [];
+  for (let i = at + 1; i < list.length && list[i].depth > list[at].depth; i++) if (list[i].depth === list[at].depth + 1) out.push(list[i].label);
+  return out;
 }
 
 suite('Alignment across files', () => {
@@ -54,18 +31,15 @@ suite('Alignment across files', () => {
   });
 
   test('the Alignment mode shows the company objectives on top and the team objectives below', async () => {
-    const extension = vscode.extensions.getExtension<ProgressApi>('okr-as-code.okr-as-code');
-    assert.ok(extension, 'the extension is installed');
-    const tree = (extension.isActive ? extension.exports : await extension.activate()).progressTree;
+    const tree = await progressTree();
     await vscode.commands.executeCommand('okr.showAlignment');
     try {
-      const roots = await rootsWhere(tree, (labels) => labels.includes('Turn revenue into cash faster so we fund our own growth'));
-      assert.deepEqual(roots.map((r) => r.label), [
-        'Turn revenue into cash faster so we fund our own growth', 'Keep every customer we win', 'Not aligned',
-      ]);
-      const cash = roots[0];
-      assert.match(cash.description, /^\d+% · [a-z ]+ · Company · #cash-flow$/);
-      const below = (await labelsOf(tree, cash.node)).map((r) => r.label);
+      const list = await treeWhere(tree, (rows) => rows.some((row) => row.depth === 0 && row.label === CASH), 'the alignment tree');
+      const roots = list.filter((row) => row.depth === 0);
+      assert.deepEqual(roots.map((row) => row.label).slice(0, 2), [CASH, 'Keep every customer we win']);
+      assert.equal(roots[roots.length - 1].label, 'Not aligned');
+      assert.match(roots[0].description, /^\d+% · [a-z ]+ · Company · #cash-flow$/);
+      const below = under(list, CASH);
       assert.ok(below.includes('Reduce days sales outstanding from 58 days to 40 days by 2026-12-31'), 'its own KR');
       assert.ok(below.includes('Strategically reduce dollars not yet paid, stuck in accounts receivable'), 'the AR objective aligns to it');
       assert.ok(below.includes('Close the books faster so leaders decide on fresh numbers'), 'the finance objective aligns to it');
