@@ -25,7 +25,8 @@ export class WorkspaceIndex {
   private files = new Map<string, IndexedFile>();
   /** Bumped whenever the files on disk change, so that the workspace model is rebuilt. */
   private diskGeneration = 0;
-  private model?: { key: string; workspace: Workspace };
+  /** The last model, with what it was built from: disk and settings (`base`) and open documents' versions. */
+  private model?: { base: string; versions: Map<string, number>; workspace: Workspace };
   /** True once the first scan is done: until then ids in other files are not known yet. */
   scanned = false;
   private scanning: Promise<void>;
@@ -134,14 +135,30 @@ export class WorkspaceIndex {
    * on disk. Rebuilt only when a document's version or a file on disk changed.
    */
   workspace(): Workspace {
-    const versions = this.state.documents.all().map((d) => `${d.uri}@${d.version}`).join('|');
-    const key = `${this.diskGeneration}|${this.state.generationKey()}|${versions}`;
-    if (this.model?.key === key) return this.model.workspace;
-    const open = this.openSources();
-    const sources: WorkspaceSource[] = [...open.values()];
-    for (const file of this.files.values()) if (!open.has(file.uri)) sources.push({ uri: file.uri, doc: file.doc });
+    const open = this.state.documents.all().map((d) => ({ uri: d.uri, version: d.version }));
+    const base = `${this.diskGeneration}|${this.state.generationKey()}|${open.map((d) => d.uri).join('|')}`;
+    const versions = new Map(open.map((d) => [d.uri, d.version]));
+    const model = this.model;
+    if (model && model.base === base) {
+      const changed = open.filter((d) => model.versions.get(d.uri) !== d.version);
+      if (changed.length === 0) return model.workspace;
+      // Typing in one document: replace that file only, the other files' nodes are kept.
+      if (changed.length === 1) {
+        const analyzed = this.state.analyzed(changed[0].uri);
+        const disk = this.files.get(keyOf(changed[0].uri, this.files));
+        if (analyzed && (!disk || disk.uri === changed[0].uri)) {
+          const workspace = model.workspace.replaced({ uri: changed[0].uri, doc: analyzed.analysis.doc, progress: analyzed.analysis.progress });
+          this.model = { base, versions, workspace };
+          return workspace;
+        }
+      }
+    }
+    const sources: WorkspaceSource[] = [];
+    const opened = this.openSources();
+    sources.push(...opened.values());
+    for (const file of this.files.values()) if (!opened.has(file.uri)) sources.push({ uri: file.uri, doc: file.doc });
     const workspace = new Workspace(sources);
-    this.model = { key, workspace };
+    this.model = { base, versions, workspace };
     return workspace;
   }
 

@@ -84,6 +84,18 @@ describe('alignment: the workspace model', () => {
     assert.deepEqual(ws.references('arr').map((r) => `${r.node.kind} ${r.node.uri}`), ['kr support.okr']);
   });
 
+  it('replacing one file (a keystroke) gives the same model as building it again', () => {
+    const edited = SALES.replace('aligns default-choice', 'aligns arr').replace('id win-mid-sized', 'id win');
+    const replaced = ws.replaced({ uri: 'sales.okr', doc: parseDocument(edited) });
+    const rebuilt = workspace({ 'company.okr': COMPANY, 'sales.okr': edited, 'support.okr': SUPPORT });
+    const shape = (w: Workspace) => [
+      w.ids().sort(), w.nodes.length, ['default-choice', 'arr', 'win', 'win-mid-sized'].map((slug) => w.references(slug).map((r) => r.node.uri).sort()),
+      w.nodesOf('sales.okr').map((n) => n.title), w.definitionsOf('win').map((n) => n.uri),
+    ];
+    assert.deepEqual(shape(replaced), shape(rebuilt));
+    assert.deepEqual(ws.references('default-choice').map((r) => r.node.uri).sort(), ['sales.okr', 'support.okr'], 'the original is unchanged');
+  });
+
   it('knows which id is under the cursor', () => {
     assert.deepEqual(ws.slugAt('sales.okr', { line: 3, character: 12 })?.slug, 'default-choice');
     assert.equal(ws.slugAt('sales.okr', { line: 3, character: 12 })?.role, 'aligns');

@@ -41,15 +41,17 @@ export interface AlignmentTree {
 
 export function buildAlignmentTree(ws: Workspace, options: Partial<ProgressOptions> & { asOf: string }): AlignmentTree {
   const rollUp = new RollUp(ws, options);
-  const order = (a: AlignNode, b: AlignNode) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line;
-  const roots: AlignmentItem[] = [];
-  const unaligned: AlignmentItem[] = [];
-  for (const node of [...ws.nodes].sort(order)) {
-    if (ws.targetsOf(node).length > 0) continue;
-    if (ws.contributors(node).length > 0) roots.push(item(node, rollUp, new Set()));
-    else if (node.kind === 'objective') unaligned.push(item(node, rollUp, new Set()));
+  // Plain comparison, not localeCompare: it sorts thousands of nodes.
+  const order = (a: AlignNode, b: AlignNode) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line);
+  const roots: AlignNode[] = [];
+  const unaligned: AlignNode[] = [];
+  for (const node of ws.nodes) {
+    if (node.aligns.length > 0 && ws.targetsOf(node).length > 0) continue;
+    if (ws.contributors(node).length > 0) roots.push(node);
+    else if (node.kind === 'objective') unaligned.push(node);
   }
-  return { asOf: options.asOf, roots, unaligned };
+  const items = (nodes: AlignNode[]) => nodes.sort(order).map((node) => item(node, rollUp, new Set()));
+  return { asOf: options.asOf, roots: items(roots), unaligned: items(unaligned) };
 }
 
 function item(node: AlignNode, rollUp: RollUp, path: Set<AlignNode>): AlignmentItem {

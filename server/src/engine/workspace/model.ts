@@ -50,29 +50,43 @@ export class Workspace {
   private readonly referencesTo = new Map<string, AlignReference[]>();
 
   constructor(sources: Iterable<WorkspaceSource>) {
-    for (const source of sources) {
-      this.sources.set(source.uri, source);
-      const own: AlignNode[] = [];
-      for (const objective of source.doc.objectives) {
-        const parent = this.add(own, source, 'objective', objective, undefined, undefined);
-        for (const kr of objective.keyResults) this.add(own, source, 'kr', objective, kr, parent);
-      }
-      this.nodesOfUri.set(source.uri, own);
+    for (const source of sources) this.addSource(source);
+  }
+
+  private addSource(source: WorkspaceSource): void {
+    this.sources.set(source.uri, source);
+    const own: AlignNode[] = [];
+    for (const objective of source.doc.objectives) {
+      const parent = this.add(own, source, 'objective', objective, undefined, undefined);
+      for (const kr of objective.keyResults) this.add(own, source, 'kr', objective, kr, parent);
     }
+    this.nodesOfUri.set(source.uri, own);
+  }
+
+  /**
+   * This workspace with one file replaced (or added): what a keystroke needs. The other files' nodes
+   * are shared, so it costs a copy of the maps rather than a walk of every document.
+   */
+  replaced(source: WorkspaceSource): Workspace {
+    const next = new Workspace([]);
+    const old = new Set(this.nodesOf(source.uri));
+    for (const [uri, s] of this.sources) if (uri !== source.uri) next.sources.set(uri, s);
+    for (const [uri, nodes] of this.nodesOfUri) if (uri !== source.uri) next.nodesOfUri.set(uri, nodes);
+    for (const node of this.nodes) if (!old.has(node)) next.nodes.push(node);
+    copyWithout(this.definitions, next.definitions, old, (n) => n);
+    copyWithout(this.referencesTo, next.referencesTo, old, (r) => r.node);
+    next.addSource(source);
+    return next;
   }
 
   private add(own: AlignNode[], source: WorkspaceSource, kind: AlignNode['kind'], objective: Objective, kr: KeyResult | undefined, parent: AlignNode | undefined): AlignNode {
     const element = kr ?? objective;
+    // Every field set in one literal: one object shape for all nodes keeps this fast over thousands.
     const node: AlignNode = {
-      uri: source.uri, kind, title: kr ? kr.text : objective.title, range: element.range, aligns: element.aligns ?? NONE,
-      doc: source.doc, objective,
+      uri: source.uri, kind, title: kr ? kr.text : objective.title, range: element.range, id: element.id, aligns: element.aligns ?? NONE,
+      doc: source.doc, objective, kr, parent,
     };
-    if (kr) node.kr = kr;
-    if (parent) node.parent = parent;
-    if (element.id) {
-      node.id = element.id;
-      push(this.definitions, element.id.slug, node);
-    }
+    if (element.id) push(this.definitions, element.id.slug, node);
     for (const ref of node.aligns) push(this.referencesTo, ref.slug, { node, ref });
     own.push(node);
     this.nodes.push(node);
@@ -136,6 +150,14 @@ export class Workspace {
     if (node.id && inside(node.id.range)) return { role: 'id', slug: node.id.slug, range: node.id.range, node };
     const ref = node.aligns.find((a) => inside(a.range));
     return ref ? { role: 'aligns', slug: ref.slug, range: ref.range, node } : undefined;
+  }
+}
+
+/** Copies a map of lists, leaving out the entries of the removed nodes (lists that change are copied). */
+function copyWithout<T>(from: Map<string, T[]>, into: Map<string, T[]>, removed: Set<AlignNode>, nodeOf: (item: T) => AlignNode): void {
+  for (const [key, list] of from) {
+    const kept = removed.size && list.some((item) => removed.has(nodeOf(item))) ? list.filter((item) => !removed.has(nodeOf(item))) : list.slice();
+    if (kept.length) into.set(key, kept);
   }
 }
 
