@@ -6,6 +6,7 @@ import { buildAlignmentTree } from '../../../server/src/engine/workspace/alignme
 import { Workspace } from '../../../server/src/engine/workspace/model';
 import { renameEdits } from '../../../server/src/engine/workspace/rename';
 import { RollUp } from '../../../server/src/engine/workspace/rollup';
+import { formatText } from '../../../server/src/engine/format';
 import { okr } from '../../helpers/markers';
 
 const COMPANY = okr`
@@ -67,6 +68,11 @@ describe('alignment: the language', () => {
       [1, 5, "'Grow Revenue' is not an id: use lowercase letters, digits and single dashes, like 'grow-revenue'"],
     ]);
     assert.equal(doc.objectives[0].id, undefined);
+  });
+
+  it('the formatter indents id and aligns like a task: under the objective, or under the KR above', () => {
+    const text = 'objective Grow\nid grow\n      aligns company\nkr Grow users from 10 to 20\naligns users\n';
+    assert.equal(formatText(text), 'objective Grow\n  id grow\n  aligns company\n  kr Grow users from 10 to 20\n    aligns users\n');
   });
 
   it('reports a second id on the same objective, and an id outside any objective', () => {
@@ -170,6 +176,14 @@ describe('alignment: roll-up', () => {
     assert.equal(rolled.contributed!.count, 2);
     assert.equal(rolled.contributed!.progress, 0.625);
     assert.equal(rolled.progress, 0.5125);
+  });
+
+  it('counts a KR whose objective aligns to the same parent once, through its objective', () => {
+    const both = SUPPORT.replace('      aligns arr', '      aligns default-choice');
+    const rollUp = new RollUp(workspace({ 'company.okr': COMPANY, 'sales.okr': SALES, 'support.okr': both }), { asOf });
+    const rolled = rollUp.of(rollUp.ws.target('default-choice')!);
+    assert.deepEqual(rolled.contributors.map((c) => c.kind), ['objective', 'objective']);
+    assert.equal(rolled.contributed!.progress, 0.625);
   });
 
   it('builds the alignment tree: the company objective on top, contributors below, the rest apart', () => {
