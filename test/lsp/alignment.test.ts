@@ -165,6 +165,25 @@ describe('lsp: alignment across files', function () {
     await client.close(company);
   });
 
+  it('a typo gets the quick fix "Change to" the known id; applied, the file checks clean', async () => {
+    const typo = SUPPORT.replace('aligns keep-customers', 'aligns keep-custmers');
+    const published = await client.change(support, typo);
+    const unknown = published.diagnostics.filter((d) => d.code === 'aligns-unknown');
+    assert.equal(unknown.length, 1);
+    const actions = await client.request<{ title: string; isPreferred?: boolean; edit: WorkspaceEdit }[]>('textDocument/codeAction', {
+      textDocument: { uri: support }, range: unknown[0].range, context: { diagnostics: unknown, only: ['quickfix'] },
+    });
+    const change = actions.find((a) => a.title === "Change to 'keep-customers'");
+    assert.ok(change?.isPreferred, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = applyEdits(typo, change.edit.changes[support]);
+    assert.equal(fixed, SUPPORT);
+    assert.deepEqual(alignmentRules((await client.change(support, fixed)).diagnostics), []);
+    const fixAll = await client.request<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri: support }, range: unknown[0].range, context: { diagnostics: [], only: ['source.fixAll.okr'] },
+    });
+    assert.ok(!fixAll.some((a) => a.title.startsWith('Change to')), 'a guess is never part of Fix all');
+  });
+
   it('an id used in two files is an error in both; a cycle is an error', async () => {
     const duplicate = SUPPORT.replace('  aligns keep-customers', '  aligns keep-customers\n  id nrr');
     const published = await client.change(support, duplicate);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   TextDocumentSyncKind, type Connection, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams,
-  type InitializeResult, type PrepareRenameParams, type TextDocumentChangeEvent, type WorkspaceFolder, type WorkspaceFoldersChangeEvent,
+  type CodeActionParams, type InitializeResult, type PrepareRenameParams, type TextDocumentChangeEvent, type WorkspaceFolder, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatEdits } from '../engine/format';
@@ -290,9 +290,15 @@ export function startServer(connection: Connection): void {
     return A.workspaceSymbols(index.workspace(), params.query);
   }));
 
-  connection.onCodeAction(safe(connection, 'code actions', [], (params) => {
+  connection.onCodeAction(safe(connection, 'code actions', [], (params: CodeActionParams) => {
     const analyzed = state.analyzed(params.textDocument.uri);
-    return analyzed ? codeActions(analyzed, params) : [];
+    if (!analyzed) return [];
+    const actions = codeActions(analyzed, params);
+    const only = params.context.only;
+    if (only?.length && !only.includes(CodeActionKind.QuickFix)) return actions;
+    const uri = params.textDocument.uri;
+    const across = params.context.diagnostics.some((d) => d.code === 'aligns-unknown') ? workspaceDiagnostics(analyzed.analysis, index.workspace(), uri) : [];
+    return [...actions, ...A.spellingFixes(across, params.context.diagnostics, uri)];
   }));
 
   connection.onDocumentSymbol(safe(connection, 'document symbols', [], (params) => {

@@ -2,10 +2,12 @@
 // links, hover on an id, workspace symbols and completion after `aligns`. All of them read the
 // engine's workspace model (open documents as edited, the other files as on disk).
 import {
-  CompletionItemKind, ErrorCodes, MarkupKind, ResponseError, SymbolKind,
-  type CompletionItem, type DocumentLink, type Hover, type Location, type Position, type SymbolInformation, type TextEdit, type WorkspaceEdit,
+  CodeActionKind, CompletionItemKind, ErrorCodes, MarkupKind, ResponseError, SymbolKind,
+  type CodeAction, type CompletionItem, type Diagnostic as LspDiagnostic, type DocumentLink, type Hover, type Location, type Position, type SymbolInformation, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { escapeMarkdown } from '../../engine/markdown';
+import type { Diagnostic as EngineDiagnostic } from '../../engine/model/types';
+import { sameRange } from '../convert';
 import type { ProgressOptions } from '../../engine/progress/types';
 import { percentText, statusText } from '../../engine/tree';
 import { fileLabel, type AlignNode, type Workspace } from '../../engine/workspace/model';
@@ -126,4 +128,23 @@ export function alignsCompletion(ws: Workspace, uri: string, lineText: string, p
     });
   }
   return items;
+}
+
+/**
+ * "Change to 'keep-customers'" for an unknown id with a close known one. Offered as a quick fix only,
+ * never in "Fix all" or `okr fix`: it is a guess for a person to accept.
+ */
+export function spellingFixes(engineDiagnostics: EngineDiagnostic[], clientDiagnostics: LspDiagnostic[], uri: string): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const client of clientDiagnostics) {
+    if (client.code !== 'aligns-unknown') continue;
+    const found = engineDiagnostics.find((d) => d.rule === 'aligns-unknown' && sameRange(d.range, client.range));
+    const suggestion = (found?.data as { suggestion?: string } | undefined)?.suggestion;
+    if (!found || !suggestion) continue;
+    actions.push({
+      title: `Change to '${suggestion}'`, kind: CodeActionKind.QuickFix, diagnostics: [client], isPreferred: true,
+      edit: { changes: { [uri]: [{ range: found.range, newText: suggestion }] } },
+    });
+  }
+  return actions;
 }
