@@ -32,7 +32,9 @@ export const alignsUnknown: Rule = {
     'Alignment says which company or department objective a team contributes to; a link to nothing is a ' +
     'contribution nobody sees, and the parent objective\'s roll-up silently misses it. OKR tools check the link ' +
     'when it is made; a text file needs the check as you type.',
-  howToFix: 'Correct the id: the message suggests the closest known one, and in the editor the quick fix "Change to '…'" writes it (never applied by "Fix all" or `okr fix`: it is a guess). Or add `id SLUG` to the objective or KR meant.',
+  howToFix:
+    "Correct the id: the message suggests the closest known one, and in the editor the quick fix \"Change to '…'\" writes it " +
+    '(never applied by "Fix all" or `okr fix`: it is a guess). Or add `id SLUG` to the objective or KR meant.',
   examples: [{ bad, good: bad.replace('grow-revnue', 'company-growth') + 'objective Be the company customers recommend\n  id company-growth\n' }],
   check(ctx, report) {
     const ws = ctx.workspace!;
