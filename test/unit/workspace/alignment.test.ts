@@ -6,6 +6,7 @@ import { buildAlignmentTree } from '../../../server/src/engine/workspace/alignme
 import { Workspace } from '../../../server/src/engine/workspace/model';
 import { renameEdits } from '../../../server/src/engine/workspace/rename';
 import { RollUp } from '../../../server/src/engine/workspace/rollup';
+import { planClose } from '../../../server/src/engine/close';
 import { formatText } from '../../../server/src/engine/format';
 import { okr } from '../../helpers/markers';
 
@@ -159,6 +160,18 @@ describe('alignment: the rules across files', () => {
     const text = 'objective A\n  id a\nobjective B\n  aligns a\n  aligns b\n';
     const rules = analyzeText(text, { asOf: '2026-05-20' }).diagnostics.filter((d) => d.rule.startsWith('aligns')).map((d) => d.rule);
     assert.deepEqual(rules, ['aligns-unknown']);
+  });
+});
+
+describe('alignment: closing a period', () => {
+  it('carries aligns to the next period, never the id (ids are unique in the workspace)', () => {
+    const text = SUPPORT.replace('  aligns default-choice', '  id keep-them\n  aligns default-choice');
+    const plan = planClose(analyzeText(text, { asOf: '2026-07-02' }), { next: '2026-Q3', carry: 'all', fileName: 'support.okr' });
+    const next = parseDocument(plan.nextText);
+    assert.deepEqual(next.objectives[0].aligns?.map((a) => a.slug), ['default-choice']);
+    assert.deepEqual(next.objectives[0].keyResults[0].aligns?.map((a) => a.slug), ['arr']);
+    assert.equal(next.objectives[0].id, undefined);
+    assert.deepEqual(next.errors, []);
   });
 });
 

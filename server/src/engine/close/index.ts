@@ -99,6 +99,8 @@ function objectiveHead(o: Objective): string[] {
   const head = [`objective ${o.title}`];
   if (o.why) head.push(`  why ${o.why.text}`);
   if (o.owner) head.push(`  owner ${o.owner.text}`);
+  // What it contributes to still holds; its `id` stays with the closed period (ids are unique).
+  for (const a of o.aligns ?? []) head.push(`  aligns ${a.slug}`);
   for (const t of o.tasks) if (!t.done) head.push(`  task ${t.text}`);
   return head;
 }
@@ -113,6 +115,7 @@ function carriedKr(k: KrProgress, next: { start: string; end: string }): string[
     if (k.target) out.push(`    target ${k.kind === 'threshold' && k.kr.target?.comparator ? `${k.kr.target.comparator} ` : ''}${k.target.raw} by ${next.end}`);
   }
   if (k.kr.weight) out.push(`    weight ${k.kr.weight.value}`);
+  for (const a of k.kr.aligns ?? []) out.push(`    aligns ${a.slug}`);
   for (const t of k.kr.tasks) if (!t.done) out.push(`    task ${t.text}`);
   return out;
 }
