@@ -75,8 +75,8 @@ function benchAlignment() {
     index();
   }, 3);
   const { ws, files, unknown } = index();
-  const rename = time(() => engine.renameEdits(ws, 'company-goal-3', 'company-goal-three'), 20);
-  const edits = engine.renameEdits(ws, 'company-goal-3', 'company-goal-three').edits.length;
+  const rename = time(() => engine.renameEdits(ws, 'company-goal-0', 'company-goal-zero'), 20);
+  const edits = engine.renameEdits(ws, 'company-goal-0', 'company-goal-zero').edits.length;
   const tree = time(() => engine.buildAlignmentTree(ws, { asOf: '2026-05-20' }), 5);
   rmSync(folder, { recursive: true, force: true });
   console.log(`Alignment across ${files} files (${ws.nodes.length} objectives and KRs, ${ws.ids().length} ids, ${unknown} unknown)`);

@@ -47,7 +47,7 @@ export function generateDocumentOfSize(bytes) {
   return generateDocument(count, 3);
 }
 
-/** A company file with ten objectives named by ids, and `teams` team files that align to them. */
+/** A company file with ten objectives named by ids, and `teams` team files that align to them (and all to goal 0). */
 export function generateAlignedWorkspace(teams = 1000) {
   const company = ['period 2026', 'team Company', ''];
   for (let g = 0; g < 10; g++) {
@@ -57,9 +57,12 @@ export function generateAlignedWorkspace(teams = 1000) {
   const files = { 'company.okr': company.join('\n') };
   const team = generateDocument(1, 3).split('\n');
   const objectiveLine = team.findIndex((l) => l.startsWith('objective '));
+  const krLine = team.findIndex((l) => l.startsWith('  kr '));
   for (let i = 0; i < teams; i++) {
     const lines = [...team];
     lines[objectiveLine] = `${lines[objectiveLine]}\n  id team-${i}-goal\n  aligns company-goal-${i % 10}`;
+    // Every team's first KR also feeds company goal 0, so that renaming it touches every file.
+    lines[krLine] = `${lines[krLine]}\n    aligns company-goal-0`;
     files[`team-${i}.okr`] = lines.join('\n').replace('team Benchmark', `team Team ${i}`);
   }
   return files;
