@@ -8,7 +8,7 @@ import { hasScope, scopesAt, tokenize } from './harness';
 
 const fixtures = join(__dirname, 'fixtures');
 const samples = join(__dirname, '..', '..', 'samples');
-const KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'id', 'aligns'];
+const KEYWORDS = ['period', 'team', 'objective', 'why', 'owner', 'kr', 'task', 'baseline', 'target', 'weight', 'checkin', 'id', 'aligns', 'score'];
 
 describe('grammar: fixtures with scope assertions', () => {
   for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.okr'))) {
