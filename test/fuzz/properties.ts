@@ -15,6 +15,7 @@ import { anyDocument, bigDocument, fixableDocument, grammarDocument, longLineDoc
 import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invariants';
 import { cliServerProperty } from './cli-server';
 import { assertUntouchedLinesKept } from './text-edits';
+import { hostileDocument, terminalProperty } from './terminal';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own case type
 export type AnyProperty = fc.IRawProperty<any>;
@@ -259,6 +260,12 @@ export const PROPERTIES: FuzzProperty[] = [
     description: 'escaped text renders as one plain paragraph showing exactly the text (no link, HTML or formatting)',
     slice: 3_000,
     create: () => sync(fc.property(markdownText, markdownProperty)),
+  },
+  {
+    name: 'terminal',
+    description: 'control characters and bidi overrides in a document reach check/report text output escaped, JSON exact',
+    slice: 1_000,
+    create: () => sync(fc.property(hostileDocument, terminalProperty)),
   },
   cliServerProperty,
 ];

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../engine/model/types';
 import type { FileAnalysis } from './analyze-files';
 import { displayPath } from './files';
+import { visible } from './visible';
 
 export interface CheckSummary {
   errors: number;
@@ -27,7 +28,7 @@ export function formatCheckText(results: FileAnalysis[], cwd: string): string {
   for (const result of results) {
     const name = displayPath(result.file, cwd);
     for (const d of result.analysis?.diagnostics ?? []) {
-      lines.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.rule}]`);
+      lines.push(visible(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.rule}]`));
     }
   }
   const s = summarise(results);

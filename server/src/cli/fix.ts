@@ -8,6 +8,7 @@ import type { Diagnostic } from '../engine/model/types';
 import { fixesFor } from '../engine/rules';
 import type { EngineConfig, Fix } from '../engine/rules/types';
 import { displayPath } from './files';
+import { visible, visibleLines } from './visible';
 import { readOkrFile } from './read';
 import { givenFolderOf, writeTextFileAtomic, WriteRefused } from '../node/write-file';
 
@@ -88,30 +89,30 @@ export function runFix(files: string[], options: FixOptions, io: FixIO): number 
     const read = readOkrFile(file);
     const name = displayPath(file, io.cwd);
     if (!read.ok) {
-      io.stderr(`okr: ${name} ${read.reason}\n`);
+      io.stderr(`okr: ${visible(`${name} ${read.reason}`)}\n`);
       unreadable = true;
       continue;
     }
     const outcome = fixText(read.text, options.asOf, options.configFor(file));
     for (const { diagnostic, fix } of outcome.applied) {
       const at = `${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
-      io.stdout(`${at} ${options.dryRun ? 'would apply' : 'applied'}: ${fix.title} [${diagnostic.rule}]\n`);
+      io.stdout(`${visible(`${at} ${options.dryRun ? 'would apply' : 'applied'}: ${fix.title} [${diagnostic.rule}]`)}\n`);
     }
     for (const { diagnostic, fix } of outcome.needsAnswers) {
       const at = `${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
       const questions = (fix.needsInput ?? []).map((q) => q.prompt).join(' ');
-      io.stdout(`${at} not fixed: '${fix.title}' needs an answer from a person: ${questions} [${diagnostic.rule}]\n`);
+      io.stdout(`${visible(`${at} not fixed: '${fix.title}' needs an answer from a person: ${questions} [${diagnostic.rule}]`)}\n`);
     }
     if (outcome.text === read.text) continue;
     changedFiles++;
     appliedCount += outcome.applied.length;
-    if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, outcome.text, '', '', { context: 3 }));
+    if (options.dryRun) io.stdout(visibleLines(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, outcome.text, '', '', { context: 3 })));
     else {
       try {
         // Temporary file + rename; keeps BOM, encoding, line breaks; refuses links out of the given folder.
         writeTextFileAtomic(file, outcome.text, { root: givenFolderOf(file, options.given ?? [], io.cwd), expectedText: read.text });
       } catch (error) {
-        io.stderr(`okr: ${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}\n`);
+        io.stderr(`okr: ${visible(`${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`)}\n`);
         unreadable = true;
       }
     }

@@ -15,6 +15,7 @@ import { formatSarif } from './sarif';
 import { runFix } from './fix';
 import { parseCarry, runClose } from './close';
 import { reportHtml } from '../engine/report/html';
+import { visible } from './visible';
 import * as nodePath from 'node:path';
 
 export interface CliIO {
@@ -92,7 +93,7 @@ function reportUnreadable(results: FileAnalysis[], io: CliIO): boolean {
   let any = false;
   for (const r of results) {
     if (r.unreadable) {
-      io.stderr(`okr: ${displayPath(r.file, io.cwd)} ${r.unreadable}\n`);
+      io.stderr(`okr: ${visible(`${displayPath(r.file, io.cwd)} ${r.unreadable}`)}\n`);
       any = true;
     }
   }
@@ -184,7 +185,7 @@ function collectEach(args: string[], io: CliIO): { files: string[]; missing: boo
       for (const file of collectFiles([arg], io.cwd)) files.add(file);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      io.stderr(`okr: ${error.message}\n`);
+      io.stderr(`okr: ${visible(error.message)}\n`);
       missing = true;
     }
   }
@@ -200,7 +201,7 @@ export function runCli(argv: string[], io: CliIO): number {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`okr: unknown command '${name}' (try: ${Object.keys(commands).join(', ')})\n`);
+    io.stderr(`okr: unknown command '${visible(name)}' (try: ${Object.keys(commands).join(', ')})\n`);
     return 2;
   }
   try {
@@ -225,7 +226,7 @@ export function runCli(argv: string[], io: CliIO): number {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Bad usage (UsageError, parseArgs' ERR_PARSE_ARGS_*) and anything unexpected alike: one line, exit 2.
-    io.stderr(`okr: ${message.split('\n')[0]}\n`);
+    io.stderr(`okr: ${visible(message.split('\n')[0])}\n`);
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 // `okr report` for a terminal: objectives and KRs with progress bars.
 import { percent, statusLabel, type Report } from '../engine/report/build';
 import { formatScore } from '../engine/progress/score';
+import { visible } from './visible';
 
 const COLORS: Record<string, string> = {
   achieved: '\x1b[36m', 'on-track': '\x1b[32m', 'at-risk': '\x1b[33m', 'off-track': '\x1b[31m', 'no-data': '\x1b[2m',
@@ -16,11 +17,12 @@ export function progressBar(progress: number | null, width = 20): string {
 }
 
 export function reportText(report: Report, color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `${code}${text}${RESET}` : text);
+  // Text is made visible before it is painted: only our own colour codes reach the terminal raw.
+  const paint = (code: string, text: string) => (color ? `${code}${visible(text)}${RESET}` : visible(text));
   const out: string[] = [`OKR progress as of ${report.asOf}`, ''];
   for (const file of report.files) {
     const meta = [file.team, file.period].filter(Boolean).join(' · ');
-    out.push(paint(BOLD, file.file) + (meta ? `  ${meta}` : ''));
+    out.push(paint(BOLD, file.file) + (meta ? `  ${visible(meta)}` : ''));
     for (const o of file.objectives) {
       const status = paint(COLORS[o.status], statusLabel(o.status));
       out.push(`  ${paint(BOLD, o.title)}`);
@@ -29,9 +31,9 @@ export function reportText(report: Report, color: boolean): string {
       for (const k of o.keyResults) {
         const kStatus = paint(COLORS[k.status], statusLabel(k.status));
         const reported = k.reported && k.reported !== k.status ? `  (owner says ${statusLabel(k.reported as never)})` : '';
-        out.push(`    • ${k.title}`);
+        out.push(`    • ${visible(k.title)}`);
         const kScore = k.score === null ? '' : `  score ${formatScore(k.score)}`;
-        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${reported}${kScore}`);
+        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${visible(reported)}${kScore}`);
         const facts = [
           k.baseline || k.target ? `${k.baseline ?? '?'} → ${k.target ?? '?'}${k.by ? ` by ${k.by}` : ''}` : '',
           k.current ? `now ${k.current}${k.currentDate ? ` (${k.currentDate})` : ''}` : '',
