@@ -39,18 +39,19 @@ describe('CLI and files it cannot use', () => {
     writeFileSync(path.join(dir, name), content);
   };
 
-  it('a binary file: one line, exit 2, and the other files are still checked', () => {
+  it('a binary file: declined with one error (the editor\'s message), and the other files are still checked', () => {
     write('good.okr', CLEAN);
     write('image.okr', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
     const run = okr(['check', '--today', '2026-05-20'], dir);
-    assert.equal(run.code, 2);
-    assert.deepEqual(stderrLines(run), ['okr: image.okr is a binary file, not .okr text']);
-    assert.match(run.stdout, /1 file checked/);
+    assert.equal(run.code, 1);
+    assert.deepEqual(stderrLines(run), []);
+    assert.match(run.stdout, /^image\.okr:1:5 error This document is not checked: it holds a NUL byte \(line 1, column 5\), so it is a binary file, not \.okr text\. \[binary-file\]$/m);
+    assert.match(run.stdout, /2 files checked: 1 error/);
   });
 
   it('keeps JSON output valid when a file is unreadable', () => {
     write('good.okr', CLEAN);
-    write('bad.okr', Buffer.from([0, 1, 2, 3]));
+    write('bad.okr', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('objective Grow\n', 'utf16le')]));
     const run = okr(['check', '--format', 'json', '--today', '2026-05-20'], dir);
     assert.equal(run.code, 2);
     const report = JSON.parse(run.stdout) as { files: { file: string }[] };

@@ -1,6 +1,7 @@
 // Hostile and odd inputs for the CLI (issues 11 and 15): each test failed before its fix.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runOkr } from '../helpers/cli';
@@ -58,5 +59,125 @@ describe('okr CLI hardening', () => {
       const report = JSON.parse(runOkr(['report', '--format', 'json', '--today', '2026-05-10'], dir).stdout);
       assert.equal(report.files[0].objectives[0].title, 'Grow \x1b]0;pwned\x07 revenue \x1b]52;c;ZXZpbA==\x07');
     });
+  });
+});
+
+// Mixed breaks; before the fix, `okr fix` turned the baseline's CRLF into LF.
+const MIXED = [
+  'period 2026-04-01 to 2026-08-30\n',
+  'objective Reduce dollars stuck in receivables\n',
+  '  why Old invoices are hard to collect\n',
+  '  kr Reduce AR>60 days by 50% by 2026-08-30\n',
+  '    baseline $24M on 2026-03-31\r\n',
+  '  kr Implement an automated reminder system to increase on-time payments by 15%\r',
+  '# end\r\n',
+].join('');
+
+describe('okr CLI hardening: encodings and line breaks', () => {
+  it('check reports a file that is not UTF-8 as one error at the first bad byte; fix refuses it, exit 2 (11.2)', () => {
+    const latin1 = Buffer.concat([Buffer.from('period 2026-Q2\nobjective Caf'), Buffer.from([0xe9]), Buffer.from(' \xa3 sales\n', 'latin1')]);
+    const dir = workspace({ 'l.okr': latin1 });
+    const check = runOkr(['check', '--today', '2026-05-10'], dir);
+    assert.equal(check.code, 1, check.stderr);
+    assert.equal(check.stdout.split('\n')[0], 'l.okr:2:14 error This file is not checked: it is not valid UTF-8 (byte 0xE9 at line 2, column 14; Latin-1 or another encoding?). Save it as UTF-8. [not-utf8]');
+    assert.match(check.stdout, /1 file checked: 1 error/);
+    const fix = runOkr(['fix', '--today', '2026-05-10'], dir);
+    assert.equal(fix.code, 2);
+    assert.match(fix.stderr, /^okr: l\.okr is not valid UTF-8 \(byte 0xE9 at line 2, column 14/);
+    assert.deepEqual(readFileSync(path.join(dir, 'l.okr')), latin1);
+  });
+
+  it('UTF-16 with a BOM is refused by check and fix, never rewritten (11.2)', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('period 2026-Q2\nobjective Grow\n  kr Implement the portal\n', 'utf16le')]);
+    const dir = workspace({ 'u.okr': utf16 });
+    const fix = runOkr(['fix', '--today', '2026-05-10'], dir);
+    assert.equal(fix.code, 2);
+    assert.match(fix.stderr, /u\.okr is UTF-16 text; okr reads UTF-8/);
+    assert.deepEqual(readFileSync(path.join(dir, 'u.okr')), utf16);
+  });
+
+  it('fix keeps every untouched line\'s own break in a file with mixed breaks; inserted lines take the break of the line before (11.3)', () => {
+    const dir = workspace({ 'm.okr': MIXED });
+    const run = runOkr(['fix', '--today', '2026-05-10'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readFileSync(path.join(dir, 'm.okr'), 'utf8'), [
+      'period 2026-04-01 to 2026-08-30\n',
+      'objective Reduce dollars stuck in receivables\n',
+      '  why Old invoices are hard to collect\n',
+      '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30\n',
+      '    baseline $24M on 2026-03-31\r\n',
+      '    target $12M by 2026-08-30\r\n',
+      '  kr Increase on-time payments by 15%\r\n',
+      '    task Implement an automated reminder system\r\n',
+      '# end\r\n',
+    ].join(''));
+  });
+
+  it('a file with two BOMs keeps both through fix (15.11)', () => {
+    const text = '\ufeff\ufeffperiod 2026-Q2\nobjective Close the books faster\n  why Decisions wait\n  kr Implement new inventory management software\n  kr Reduce close from 12 days to 5 days by 2026-06-30\n';
+    const dir = workspace({ 'b.okr': text });
+    runOkr(['fix', '--today', '2026-05-10'], dir);
+    const fixed = readFileSync(path.join(dir, 'b.okr'), 'utf8');
+    assert.ok(fixed.startsWith('\ufeff\ufeffperiod'), JSON.stringify(fixed.slice(0, 12)));
+    assert.match(fixed, /task Implement new inventory/);
+  });
+
+  it('a NUL byte: check declines the file with the one-line message the editor shows (11.6)', () => {
+    const dir = workspace({ 'n.okr': 'period 2026-Q2\nobjective A\0B\n' });
+    const run = runOkr(['check'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stdout.split('\n')[0], 'n.okr:2:12 error This document is not checked: it holds a NUL byte (line 2, column 12), so it is a binary file, not .okr text. [binary-file]');
+  });
+});
+
+const TASKY = 'period 2026-Q2\nobjective Close the books faster\n  why Decisions wait on stale figures\n  kr Implement new inventory management software\n  kr Reduce close from 12 days to 5 days by 2026-06-30\n';
+
+describe('okr CLI hardening: paths', () => {
+  it('an empty path is bad usage (exit 2) and nothing is changed (15.2)', () => {
+    const dir = workspace({ 'a.okr': TASKY, 'b.okr': TASKY });
+    for (const args of [['fix', ''], ['fix', '', 'a.okr'], ['check', ' ']]) {
+      const run = runOkr(args, dir);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr, /^okr: an empty path was given \(an unset variable\?\)/);
+      assert.equal(run.stdout, '');
+    }
+    assert.equal(readFileSync(path.join(dir, 'a.okr'), 'utf8'), TASKY);
+    assert.equal(readFileSync(path.join(dir, 'b.okr'), 'utf8'), TASKY);
+  });
+
+  it('an existing path is literal even with glob characters; a glob only when no such path exists (15.8)', () => {
+    const dir = workspace({ 'Q2 (draft).okr': TASKY, 'plan[1].okr': TASKY, 'plan1.okr': TASKY });
+    const check = runOkr(['check', 'Q2 (draft).okr', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(check.stdout).files.map((f: { file: string }) => f.file), ['Q2 (draft).okr']);
+    const fix = runOkr(['fix', 'plan[1].okr', '--today', '2026-05-10'], dir);
+    assert.equal(fix.code, 0, fix.stderr);
+    assert.match(readFileSync(path.join(dir, 'plan[1].okr'), 'utf8'), /task Implement/);
+    assert.equal(readFileSync(path.join(dir, 'plan1.okr'), 'utf8'), TASKY);
+    const glob = runOkr(['check', 'plan?.okr', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(glob.stdout).files.map((f: { file: string }) => f.file), ['plan1.okr']);
+  });
+
+  it('SARIF artifact URIs are percent-encoded (15.9)', () => {
+    const dir = workspace({ 'a #1?/50% done.okr': 'objective A\n  krr x\n' });
+    const sarif = JSON.parse(runOkr(['check', '--format', 'sarif'], dir).stdout);
+    const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.ok(uris.length > 0);
+    for (const uri of uris) assert.equal(uri, 'a%20%231%3F/50%25%20done.okr');
+    assert.equal(decodeURIComponent(uris[0]), 'a #1?/50% done.okr');
+  });
+
+  it('pipes and devices are not read: check and fix answer at once, a pipe named .okrrc.json is a config error (15.3)', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = workspace({ 'good.okr': TASKY });
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'x.okr')]).status, 0);
+    const check = runOkr(['check', 'x.okr'], dir);
+    assert.equal(check.code, 2);
+    assert.match(check.stderr, /okr: x\.okr is not a regular file \(a pipe, socket or device\); not read/);
+    assert.notEqual(runOkr(['fix', '--today', '2026-05-10'], dir).code, -1, 'a folder holding a pipe is fixed without waiting on it');
+    assert.equal(runOkr(['check', '/dev/zero'], dir).code, 2);
+    rmSync(path.join(dir, 'x.okr'));
+    assert.equal(spawnSync('mkfifo', [path.join(dir, '.okrrc.json')]).status, 0);
+    const config = runOkr(['check', 'good.okr'], dir);
+    assert.match(config.stdout, /^\.okrrc\.json:1:1 error cannot read the config file: is not a regular file/m);
   });
 });

@@ -15,7 +15,7 @@ import { anyDocument, bigDocument, fixableDocument, grammarDocument, longLineDoc
 import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invariants';
 import { cliServerProperty } from './cli-server';
 import { assertUntouchedLinesKept } from './text-edits';
-import { hostileDocument, terminalProperty } from './terminal';
+import { hostileDocument, mixedBreaksDocument, mixedBreaksProperty, terminalProperty } from './hardening';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own case type
 export type AnyProperty = fc.IRawProperty<any>;
@@ -266,6 +266,12 @@ export const PROPERTIES: FuzzProperty[] = [
     description: 'control characters and bidi overrides in a document reach check/report text output escaped, JSON exact',
     slice: 1_000,
     create: () => sync(fc.property(hostileDocument, terminalProperty)),
+  },
+  {
+    name: 'fix-line-breaks',
+    description: 'okr fix on a file mixing CRLF, LF and CR keeps every line but KR lines byte for byte, break included',
+    slice: 400,
+    create: () => sync(fc.property(mixedBreaksDocument, mixedBreaksProperty)),
   },
   cliServerProperty,
 ];

@@ -12,6 +12,7 @@ export interface CliRun {
 }
 
 export function runOkr(args: string[], cwd = ROOT): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // A run that hangs (a pipe read as a file) ends after a minute and fails its test, instead of the whole suite hanging.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

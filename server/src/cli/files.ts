@@ -1,7 +1,7 @@
 // Which .okr files a command works on: paths, folders and globs, never node_modules.
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { statIfExists } from '../node/write-file';
 
 export class UsageError extends Error {}
 
@@ -10,19 +10,18 @@ export function collectFiles(args: string[], cwd = process.cwd()): string[] {
   const inputs = args.length ? args : ['.'];
   const found = new Set<string>();
   for (const input of inputs) {
-    if (isDynamicPattern(input)) {
+    // An empty argument (an unset variable) must never mean "everything here".
+    if (input.trim() === '') throw new UsageError("an empty path was given (an unset variable?); name a file, folder or glob");
+    const full = path.resolve(cwd, input);
+    const stats = statIfExists(full);
+    // A path that exists is literal (`Q2 (draft).okr`, `plan[1].okr`); only one that does not may be a glob.
+    if (!stats && isDynamicPattern(input)) {
       const matches = globSync(input, { cwd, ignore: ['**/node_modules/**'], absolute: true, dot: false });
       if (matches.length === 0) throw new UsageError(`no file matches '${input}'`);
       for (const m of matches) found.add(path.normalize(m));
       continue;
     }
-    const full = path.resolve(cwd, input);
-    let stats;
-    try {
-      stats = statSync(full);
-    } catch {
-      throw new UsageError(`cannot read '${input}': no such file or folder`);
-    }
+    if (!stats) throw new UsageError(`cannot read '${input}': no such file or folder`);
     if (stats.isDirectory()) {
       for (const m of globSync('**/*.okr', { cwd: full, ignore: ['**/node_modules/**'], absolute: true })) found.add(path.normalize(m));
     } else {

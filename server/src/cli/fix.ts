@@ -4,6 +4,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../engine/analyze';
 import { applyEdits, offsetAt } from '../engine/fixes/edits';
+import { keepLineBreaks } from '../engine/fixes/line-breaks';
 import type { Diagnostic } from '../engine/model/types';
 import { fixesFor } from '../engine/rules';
 import type { EngineConfig, Fix } from '../engine/rules/types';
@@ -89,11 +90,13 @@ export function runFix(files: string[], options: FixOptions, io: FixIO): number 
     const read = readOkrFile(file);
     const name = displayPath(file, io.cwd);
     if (!read.ok) {
+      // Not UTF-8, UTF-16, a pipe: never rewritten (decoding it anyway would lose bytes).
       io.stderr(`okr: ${visible(`${name} ${read.reason}`)}\n`);
       unreadable = true;
       continue;
     }
     const outcome = fixText(read.text, options.asOf, options.configFor(file));
+    const fixed = keepLineBreaks(read.text, outcome.text);
     for (const { diagnostic, fix } of outcome.applied) {
       const at = `${name}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
       io.stdout(`${visible(`${at} ${options.dryRun ? 'would apply' : 'applied'}: ${fix.title} [${diagnostic.rule}]`)}\n`);
@@ -103,14 +106,14 @@ export function runFix(files: string[], options: FixOptions, io: FixIO): number 
       const questions = (fix.needsInput ?? []).map((q) => q.prompt).join(' ');
       io.stdout(`${visible(`${at} not fixed: '${fix.title}' needs an answer from a person: ${questions} [${diagnostic.rule}]`)}\n`);
     }
-    if (outcome.text === read.text) continue;
+    if (fixed === read.text) continue;
     changedFiles++;
     appliedCount += outcome.applied.length;
-    if (options.dryRun) io.stdout(visibleLines(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, outcome.text, '', '', { context: 3 })));
+    if (options.dryRun) io.stdout(visibleLines(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, fixed, '', '', { context: 3 })));
     else {
       try {
         // Temporary file + rename; keeps BOM, encoding, line breaks; refuses links out of the given folder.
-        writeTextFileAtomic(file, outcome.text, { root: givenFolderOf(file, options.given ?? [], io.cwd), expectedText: read.text });
+        writeTextFileAtomic(file, fixed, { root: givenFolderOf(file, options.given ?? [], io.cwd), expectedText: read.text });
       } catch (error) {
         io.stderr(`okr: ${visible(`${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`)}\n`);
         unreadable = true;

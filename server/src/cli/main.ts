@@ -219,6 +219,8 @@ export function runCli(argv: string[], io: CliIO): number {
     if (positionals.length < leadCount) throw new UsageError(`usage: ${command.leading!.usage}`);
     const leading = positionals.slice(0, leadCount);
     const paths = positionals.slice(leadCount);
+    // Bad usage stops the whole run: `okr fix "$UNSET" plan.okr` must not go on without it.
+    if (paths.some((p) => p.trim() === '')) throw new UsageError("an empty path was given (an unset variable?); name a file, folder or glob");
     const { files, missing } = collectEach(paths, io);
     if (missing && files.length === 0) return 2;
     const code = command.run(files, values as Values, io, paths, leading);

@@ -1,6 +1,7 @@
 // `okr check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (rules with help
 // links, results with 1-based regions relative to the repository root).
 import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../engine/model/types';
 import { ALL_RULES } from '../engine/rules';
 import type { Rule } from '../engine/rules/types';
@@ -61,7 +62,7 @@ export function toSarif(results: FileAnalysis[], root: string, version = '0.1.0'
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults = [];
   for (const result of results) {
-    const uri = relative(root, result.file).split(sep).join('/');
+    const uri = relative(root, result.file).split(sep).map(encodeSegment).join('/');
     for (const d of result.analysis?.diagnostics ?? []) sarifResults.push(sarifResult(d, uri, index));
   }
   return {
@@ -111,10 +112,14 @@ function sarifResult(d: Diagnostic, uri: string, index: Map<string, number>) {
   };
 }
 
+/** A path segment as a URI needs it: `#`, `?`, `%`, spaces and the like percent-encoded (RFC 3986). */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function pathToUri(path: string): string {
-  const slashed = path.split(sep).join('/');
-  const withRoot = slashed.startsWith('/') ? slashed : `/${slashed}`;
-  return `file://${encodeURI(withRoot)}${withRoot.endsWith('/') ? '' : '/'}`;
+  const href = pathToFileURL(path).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 function camel(id: string): string {

@@ -6,7 +6,7 @@ import type { DocumentProgress } from './progress/types';
 import { DEFAULT_CONFIG, runRules } from './rules';
 import type { EngineConfig } from './rules/types';
 import { todayIso } from './dates';
-import { declineIfTooLarge } from './limits';
+import { declineIfUnfit } from './limits';
 import { Workspace } from './workspace/model';
 
 export interface AnalyzeOptions {
@@ -41,7 +41,7 @@ export interface Analysis {
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? DEFAULT_CONFIG;
   const asOf = options.asOf ?? todayIso();
-  const declined = declineIfTooLarge(text, options.maxDocumentSize);
+  const declined = declineIfUnfit(text, options.maxDocumentSize);
   if (declined) {
     const progress = computeProgress(declined.doc, { asOf, thresholds: config.thresholds });
     return { text, doc: declined.doc, progress, diagnostics: [declined.diagnostic], config, asOf, declined: true };

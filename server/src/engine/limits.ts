@@ -62,6 +62,35 @@ export function declineIfTooLarge(text: string, limit = DEFAULT_MAX_DOCUMENT_SIZ
   };
 }
 
+/** Rule id of the diagnostic that declines a document holding a NUL byte. */
+export const BINARY_RULE = 'binary-file';
+
+/**
+ * For a document holding a NUL byte (a binary file, or text in UTF-16 without a BOM): the empty
+ * model and one diagnostic at the first NUL. The CLI and the editor decline it alike.
+ */
+export function declineIfBinary(text: string): Declined | undefined {
+  const nul = text.indexOf('\0');
+  if (nul < 0) return undefined;
+  const before = text.slice(0, nul);
+  const line = countLines(before) - 1;
+  const character = nul - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1;
+  return {
+    doc: { objectives: [], comments: [], errors: [], lineCount: countLines(text) },
+    diagnostic: {
+      rule: BINARY_RULE,
+      severity: 'error',
+      message: `This document is not checked: it holds a NUL byte (line ${line + 1}, column ${character + 1}), so it is a binary file, not .okr text.`,
+      range: { start: { line, character }, end: { line, character: character + 1 } },
+    },
+  };
+}
+
+/** The first reason to decline a document (too large, then binary), or undefined to analyse it. */
+export function declineIfUnfit(text: string, limit = DEFAULT_MAX_DOCUMENT_SIZE): Declined | undefined {
+  return declineIfTooLarge(text, limit) ?? declineIfBinary(text);
+}
+
 /** Lines as LSP counts them: \r\n, \r and \n each end one. */
 function countLines(text: string): number {
   let count = 1;

@@ -11,6 +11,8 @@ export const SOURCE = 'okr';
 export function ruleDocUrl(rule: string): string {
   if (rule === 'syntax') return `${DOCS_BASE}/language.md`;
   if (rule === 'config') return `${DOCS_BASE}/rules/README.md`;
+  // Declined documents (too large, binary, not UTF-8): the promises are in reliability.md.
+  if (rule === 'document-too-large' || rule === 'binary-file' || rule === 'not-utf8') return `${DOCS_BASE}/reliability.md`;
   return `${DOCS_BASE}/rules/${rule}.md`;
 }
 

@@ -4,7 +4,9 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../engine/analyze';
 import { todayIso } from '../engine/dates';
-import { declineIfTooLarge } from '../engine/limits';
+import { decodeOkrBytes } from '../engine/encoding';
+import { declineIfUnfit, utf8Length } from '../engine/limits';
+import { readRegularFileSync } from '../node/read-file';
 import type { Diagnostic } from '../engine/model/types';
 import { DEFAULT_CONFIG } from '../engine/rules';
 import type { EngineConfig, RuleConfigEntry } from '../engine/rules/types';
@@ -82,9 +84,9 @@ export class ServerState {
     if (cached && cached.stamp === stamp) return cached.result;
     const text = document.getText();
     let result: Analyzed | Declined;
-    const declined = declineIfTooLarge(text, this.settings.maxDocumentSize);
+    const declined = declineIfUnfit(text, this.settings.maxDocumentSize)?.diagnostic ?? notUtf8OnDisk(document.uri, text);
     if (declined) {
-      result = { kind: 'declined', uri: document.uri, version: document.version, diagnostic: declined.diagnostic };
+      result = { kind: 'declined', uri: document.uri, version: document.version, diagnostic: declined };
     } else {
       // The rules across files run in the server, with the whole workspace (server.ts).
       const analysis = analyzeText(text, { config: this.configFor(document.uri), asOf, maxDocumentSize: this.settings.maxDocumentSize, workspace: null, uri: document.uri });
@@ -99,6 +101,22 @@ export class ServerState {
     const result = this.analyze(uri);
     return result?.kind === 'analyzed' ? result : undefined;
   }
+}
+
+/**
+ * The editor decodes a file that is not UTF-8 with U+FFFD in place of the bad bytes. When the
+ * text shows U+FFFD and is exactly that decoding of the file on disk, the document gets the
+ * CLI's error for the file (its first bad byte) instead of being checked as if it were text.
+ */
+function notUtf8OnDisk(uri: string, text: string): Diagnostic | undefined {
+  const path = text.includes('\ufffd') ? filePath(uri) : undefined;
+  if (!path) return undefined;
+  const read = readRegularFileSync(path, utf8Length(text) + 3);
+  if (!read.ok) return undefined;
+  const decoded = decodeOkrBytes(read.bytes);
+  if (decoded.ok || !decoded.diagnostic) return undefined;
+  const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? 3 : 0;
+  return read.bytes.subarray(bom).toString('utf8') === text ? decoded.diagnostic : undefined;
 }
 
 /** File system path of a `file:` URI, else undefined. */

@@ -9,6 +9,8 @@ import type { OkrDocument } from '../engine/model/types';
 import type { DocumentProgress } from '../engine/progress/types';
 import type { TreeSource } from '../engine/tree';
 import { Workspace, type WorkspaceSource } from '../engine/workspace/model';
+import { declineIfBinary } from '../engine/limits';
+import { readOkrFileAsync } from '../node/read-file';
 import { filePath, type ServerState } from './state';
 
 interface IndexedFile {
@@ -78,12 +80,16 @@ export class WorkspaceIndex {
     await Promise.all(reads);
   }
 
+  /**
+   * A file as the CLI reads it: regular files only (a pipe named x.okr must not stall the index),
+   * at most maxDocumentSize bytes, UTF-8 text only (a file in another encoding or with a NUL byte is
+   * left out, as the CLI declines it, rather than indexed with U+FFFD in place of its bytes).
+   */
   private async read(path: string): Promise<IndexedFile | undefined> {
     try {
-      const stat = await fs.stat(path);
-      if (stat.size > this.state.settings.maxDocumentSize) return undefined;
-      const text = await fs.readFile(path, 'utf8');
-      return { uri: pathToFileURL(path).href, text, doc: parseDocument(text) };
+      const decoded = await readOkrFileAsync(path, this.state.settings.maxDocumentSize);
+      if (!decoded.ok || declineIfBinary(decoded.text)) return undefined;
+      return { uri: pathToFileURL(path).href, text: decoded.text, doc: parseDocument(decoded.text) };
     } catch {
       return undefined;
     }

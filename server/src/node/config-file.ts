@@ -1,11 +1,12 @@
 // Finds and loads `.okrrc.json` for a checked file (nearest one upward, like .markdownlint.json).
 // Used by the CLI and the language server; the engine itself never touches the file system.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, parseConfig, type ConfigResult } from '../engine/config';
 import type { Diagnostic } from '../engine/model/types';
 import { DEFAULT_CONFIG } from '../engine/rules';
 import type { EngineConfig } from '../engine/rules/types';
+import { readRegularFileSync } from './read-file';
 
 /** The nearest `.okrrc.json` from a file (or folder) upward, or undefined. */
 export function findConfigFile(from: string, stopAt?: string): string | undefined {
@@ -34,17 +35,16 @@ export interface LoadedConfig extends ConfigResult {
 
 /** Reads and parses one config file; an unreadable file gives a diagnostic and the defaults. */
 export function loadConfigFile(path: string): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+  // A config is small: a pipe or a huge file named .okrrc.json is refused, never waited on.
+  const read = readRegularFileSync(path, 1024 * 1024);
+  if (!read.ok) {
     const diagnostic: Diagnostic = {
-      rule: 'config', severity: 'error', message: `cannot read the config file: ${reason}`,
+      rule: 'config', severity: 'error', message: `cannot read the config file: ${read.reason === 'does not exist' ? 'no such file' : read.reason}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
     return { path, config: DEFAULT_CONFIG, overrides: { rules: {} }, diagnostics: [diagnostic] };
   }
+  const text = read.bytes.toString('utf8');
   return { path, text, ...parseConfig(text) };
 }
 

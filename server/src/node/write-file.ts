@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import {
   chmodSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** A write that would be unsafe; the message is a reason to print after the file's name. */
@@ -53,7 +54,8 @@ export function decodeText(bytes: Buffer): DecodedFile {
  * a file with mixed breaks keeps exactly the breaks the new text has.
  */
 export function encodeLike(text: string, original: DecodedFile): Buffer {
-  let body = text.replace(/^\ufeff/, '');
+  // `text` comes without the file's BOM; a second BOM in it is the file's own text and stays.
+  let body = text;
   const style = original.lineBreaks;
   if (style === '\r\n') body = body.replace(/\r\n|\r|\n/g, '\r\n');
   else if (style === '\r') body = body.replace(/\r\n|\n/g, '\r');
@@ -165,6 +167,15 @@ function syncFolder(folder: string): void {
   }
 }
 
+/** The stats of a path, or undefined when there is nothing there (or it cannot be looked at). */
+export function statIfExists(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 const GLOB_MAGIC = /[*?[\]{}()!]/;
 
 /**
@@ -173,20 +184,17 @@ const GLOB_MAGIC = /[*?[\]{}()!]/;
  */
 export function givenFolderOf(file: string, given: string[], cwd: string): string {
   const folders = given.map((arg) => {
-    if (GLOB_MAGIC.test(arg)) {
-      const fixed: string[] = [];
-      for (const part of arg.split(/[\\/]/)) {
-        if (GLOB_MAGIC.test(part)) break;
-        fixed.push(part);
-      }
-      return path.resolve(cwd, fixed.join('/') || '.');
-    }
     const full = path.resolve(cwd, arg);
-    try {
-      return statSync(full).isDirectory() ? full : path.dirname(full);
-    } catch {
-      return path.dirname(full);
+    const stats = statIfExists(full);
+    // As collectFiles reads them: an existing path is literal, only a missing one may be a glob.
+    if (stats) return stats.isDirectory() ? full : path.dirname(full);
+    if (!GLOB_MAGIC.test(arg)) return path.dirname(full);
+    const fixed: string[] = [];
+    for (const part of arg.split(/[\\/]/)) {
+      if (GLOB_MAGIC.test(part)) break;
+      fixed.push(part);
     }
+    return path.resolve(cwd, fixed.join('/') || '.');
   });
   const holding = folders.filter((folder) => inside(folder, path.resolve(file))).sort((a, b) => b.length - a.length);
   return holding[0] ?? cwd;

@@ -1,14 +1,18 @@
-// Property: whatever control characters a document holds, `okr check` and `okr report` text
-// output shows them escaped (only the report's own colour codes reach the terminal raw), and
-// JSON output keeps every message exactly.
+// Hardening properties. Terminal: whatever control characters a document holds, `okr check`
+// and `okr report` text output shows them escaped (only the report's own colour codes reach the
+// terminal raw), and JSON keeps every message exactly. Line breaks: in a file that mixes CRLF,
+// LF and CR, `okr fix` keeps every line it does not touch byte for byte, break included.
 import fc from 'fast-check';
 import type { FileAnalysis } from '../../server/src/cli/analyze-files';
 import { formatCheckJson, formatCheckText } from '../../server/src/cli/check';
 import { reportText } from '../../server/src/cli/report-text';
+import { fixText } from '../../server/src/cli/fix';
 import { analyzeText } from '../../server/src/engine/analyze';
+import { keepLineBreaks } from '../../server/src/engine/fixes/line-breaks';
 import { reportFile } from '../../server/src/engine/report/build';
-import { grammarDocument, mutated } from './generators';
+import { fixableDocument, grammarDocument, mutated } from './generators';
 import { AS_OF } from './invariants';
+import { linesWithBreaks } from './text-edits';
 
 const control = fc.oneof(
   fc.integer({ min: 0, max: 0x1f }),
@@ -41,4 +45,23 @@ export function terminalProperty(text: string): void {
   const json = JSON.parse(formatCheckJson(results, '/w')) as { files: { diagnostics: { message: string }[] }[] };
   const messages = json.files[0].diagnostics.map((d) => d.message);
   if (JSON.stringify(messages) !== JSON.stringify(analysis.diagnostics.map((d) => d.message))) throw new Error('JSON output changed a message');
+}
+
+/** A fixable document whose line breaks are each, at random, LF, CRLF or CR. */
+export const mixedBreaksDocument = fc
+  .tuple(fixableDocument, fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 60 }))
+  .map(([text, breaks]) => text.split(/\r\n|\r|\n/).map((line, i, all) => line + (i < all.length - 1 ? breaks[i % breaks.length] : '')).join(''));
+
+/** Lines other than KR lines, with their breaks, must come out of `okr fix` unchanged and in order. */
+export function mixedBreaksProperty(text: string): void {
+  const fixed = keepLineBreaks(text, fixText(text, AS_OF).text);
+  const out = linesWithBreaks(fixed);
+  let j = 0;
+  for (const [i, line] of linesWithBreaks(text).entries()) {
+    if (/^\s*kr(\s|$)/i.test(line)) continue;
+    const last = !/[\r\n]$/.test(line);
+    while (j < out.length && !(last ? out[j].replace(/\r\n|\r|\n$/, '') === line : out[j] === line)) j++;
+    if (j === out.length) throw new Error(`okr fix changed line ${i} ${JSON.stringify(line)}:\n${JSON.stringify(fixed)}`);
+    j++;
+  }
 }

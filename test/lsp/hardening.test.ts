@@ -1,0 +1,72 @@
+// The server on files the CLI declines or must not wait on (issues 11 and 15): the same one-line
+// error as `okr check` for text that is not UTF-8 or holds a NUL byte, and pipes never stall it.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { OkrTree } from '../../server/src/engine/tree';
+import { runOkr } from '../helpers/cli';
+import { LspClient } from './client';
+import { SETTINGS } from './fixtures';
+
+const GOOD = 'period 2026-Q2\nobjective Grow\n  why Growth pays.\n  kr Grow users from 10 to 20 by 2026-06-30\n';
+const LATIN1 = Buffer.concat([Buffer.from('period 2026-Q2\nobjective Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+const fifo = (path: string) => spawnSync('mkfifo', [path]).status === 0;
+
+describe('lsp: files the CLI declines', function () {
+  let folder: string;
+  let client: LspClient;
+  const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
+  const cliMessage = (name: string) => JSON.parse(runOkr(['check', name, '--format', 'json'], folder).stdout).files[0].diagnostics.map((d: { message: string }) => d.message);
+
+  before(async function () {
+    if (process.platform === 'win32') this.skip();
+    folder = mkdtempSync(join(tmpdir(), 'okr-lsp-hard-'));
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'good.okr'), GOOD);
+    writeFileSync(join(folder, 'latin1.okr'), LATIN1);
+    writeFileSync(join(folder, 'nul.okr'), GOOD.replace('Grow users', 'Grow\0users'));
+    assert.ok(fifo(join(folder, 'pipe.okr')) && fifo(join(folder, 'sub', '.okrrc.json')), 'mkfifo');
+    client = await LspClient.start({ folder, settings: SETTINGS });
+  });
+  after(async () => {
+    if (!client) return;
+    assert.equal(await client.stop(), 0);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows the CLI\'s error for a file that is not UTF-8, at its first bad byte (11.2)', async () => {
+    const published = await client.open(uriOf('latin1.okr'), LATIN1.toString('utf8'));
+    assert.deepEqual(published.diagnostics.map((d) => d.message), cliMessage('latin1.okr'));
+    assert.deepEqual(published.diagnostics[0].range, { start: { line: 1, character: 13 }, end: { line: 1, character: 14 } });
+    // Typed by the user (no longer the file on disk), U+FFFD is just a character.
+    const edited = await client.change(uriOf('latin1.okr'), 'period 2026-Q2\nobjective Caf\ufffd\n  why x\n');
+    assert.ok(!edited.diagnostics.some((d) => d.code === 'not-utf8'));
+    await client.close(uriOf('latin1.okr'));
+  });
+
+  it('declines a document with a NUL byte with the CLI\'s message (11.6)', async () => {
+    const published = await client.open(uriOf('nul.okr'), GOOD.replace('Grow users', 'Grow\0users'));
+    assert.deepEqual(published.diagnostics.map((d) => d.message), cliMessage('nul.okr'));
+    assert.equal(published.diagnostics.length, 1);
+    await client.close(uriOf('nul.okr'));
+  });
+
+  it('leaves files that are not UTF-8 or hold a NUL byte, and pipes, out of the tree; a watched pipe does not stall it (11.2, 15.3)', async () => {
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('pipe.okr'), type: 2 }] });
+    const tree = await client.request<OkrTree>('okr/tree', {});
+    const labels = tree.periods.flatMap((p) => p.files.map((f) => f.label));
+    assert.ok(labels.some((l) => l.includes('good')), JSON.stringify(labels));
+    assert.ok(!labels.some((l) => /latin1|nul|pipe/.test(l)), JSON.stringify(labels));
+  });
+
+  it('a pipe named .okrrc.json is reported on that config, never waited on (15.3)', async () => {
+    const configUri = uriOf('sub/.okrrc.json');
+    const configProblems = client.nextDiagnostics(configUri);
+    const published = await client.open(uriOf('sub/x.okr'), GOOD);
+    assert.ok(published.diagnostics.length > 0);
+    assert.match((await configProblems).diagnostics[0].message, /cannot read the config file: is not a regular file/);
+  });
+});
