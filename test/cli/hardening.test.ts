@@ -181,3 +181,16 @@ describe('okr CLI hardening: paths', () => {
     assert.match(config.stdout, /^\.okrrc\.json:1:1 error cannot read the config file: is not a regular file/m);
   });
 });
+
+describe('okr CLI hardening: configs', () => {
+  it('a deeply nested .okrrc.json is one error on that config; the run goes on (15.10)', () => {
+    const deep = `{"rules": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    const dir = workspace({ 'deep/.okrrc.json': deep, 'deep/a.okr': TASKY, 'plain/b.okr': TASKY });
+    const run = runOkr(['check', '--format', 'json', '--today', '2026-05-10'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    const files = JSON.parse(run.stdout).files as { file: string; diagnostics: { message: string }[] }[];
+    assert.deepEqual(files.map((f) => f.file), [path.join('deep', '.okrrc.json'), path.join('deep', 'a.okr'), path.join('plain', 'b.okr')]);
+    assert.deepEqual(files[0].diagnostics.map((d) => d.message), ['the config nests deeper than 64 levels; it is not read (the defaults apply)']);
+    assert.ok(files[1].diagnostics.length > 0 && files[2].diagnostics.length > 0);
+  });
+});

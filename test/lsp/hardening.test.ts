@@ -70,3 +70,21 @@ describe('lsp: files the CLI declines', function () {
     assert.match((await configProblems).diagnostics[0].message, /cannot read the config file: is not a regular file/);
   });
 });
+
+describe('lsp: a deeply nested .okrrc.json', function () {
+  it('is one error on that config, and the documents under it are still checked (15.10)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-lsp-deep-'));
+    writeFileSync(join(folder, '.okrrc.json'), `{"rules": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+    const client = await LspClient.start({ folder, settings: SETTINGS });
+    try {
+      const configUri = pathToFileURL(join(folder, '.okrrc.json')).href;
+      const configProblems = client.nextDiagnostics(configUri);
+      const published = await client.open(pathToFileURL(join(folder, 'a.okr')).href, GOOD);
+      assert.ok(published.diagnostics.length > 0);
+      assert.deepEqual((await configProblems).diagnostics.map((d) => d.message), ['the config nests deeper than 64 levels; it is not read (the defaults apply)']);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

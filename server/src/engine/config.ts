@@ -46,6 +46,11 @@ export function parseConfig(text: string): ConfigResult {
     problem(0, 0, 'the config file is empty: write an object such as {"rules": {}}', 'warning');
     return { config, overrides, diagnostics };
   }
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    problem(deep, 1, `the config nests deeper than ${MAX_NESTING} levels; it is not read (the defaults apply)`);
+    return { config, overrides, diagnostics };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text.replace(/^\uFEFF/, ' '), errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) problem(e.offset, Math.max(e.length, 1), `invalid JSON: ${describeParseError(printParseErrorCode(e.error))}`);
@@ -68,6 +73,28 @@ export function parseConfig(text: string): ConfigResult {
     else problem(keyNode.offset, keyNode.length, `unknown setting '${key}': the config knows "rules" and "status"`, 'warning');
   }
   return { config, overrides, diagnostics };
+}
+
+/** Far deeper than any real config; the JSON parser recurses per level and would overflow the stack. */
+const MAX_NESTING = 64;
+
+/** Offset of the bracket that opens level MAX_NESTING + 1, outside strings and comments; -1 if none. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === '}' || c === ']') depth = Math.max(0, depth - 1);
+  }
+  return -1;
 }
 
 type Problem = (offset: number, length: number, message: string, severity?: Diagnostic['severity']) => void;

@@ -67,8 +67,9 @@ export function periodBounds(label: string): { start: string; end: string } | un
 
 function monthSpan(year: number, firstMonth: number, lastMonth: number): { start: string; end: string } {
   const pad = (n: number) => String(n).padStart(2, '0');
+  const yyyy = String(year).padStart(4, '0'); // year 999 is 0999: dates are read by digit position
   return {
-    start: `${year}-${pad(firstMonth)}-01`,
-    end: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}`,
+    start: `${yyyy}-${pad(firstMonth)}-01`,
+    end: `${yyyy}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}`,
   };
 }

@@ -35,7 +35,7 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   if (sign === '-') amount = -amount;
   // 400 nines is not a number anyone means, and Infinity would poison every sum after it.
   if (!Number.isFinite(amount)) return undefined;
-  return { amount: roundFloat(amount), currency, percent: percent === '%', magnitude };
+  return { amount: roundAmount(amount), currency, percent: percent === '%', magnitude };
 }
 
 /** Builds a quantity from a number token and an optional unit word after it. */
@@ -125,7 +125,15 @@ function withThousands(digits: string): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-/** Removes float noise such as 0.30000000000000004 from parsed amounts. */
+/**
+ * Removes float noise (1.1 × 10^6 = 1100000.0000000002) from an amount by keeping 15 significant
+ * digits, so that a tiny value such as 0.0000000001 stays itself instead of becoming 0.
+ */
+export function roundAmount(value: number): number {
+  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(15));
+}
+
+/** Removes float noise such as 0.30000000000000004 from fractions (progress, shares of time). */
 export function roundFloat(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }

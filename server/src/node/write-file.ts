@@ -54,8 +54,9 @@ export function decodeText(bytes: Buffer): DecodedFile {
  * a file with mixed breaks keeps exactly the breaks the new text has.
  */
 export function encodeLike(text: string, original: DecodedFile): Buffer {
-  // `text` comes without the file's BOM; a second BOM in it is the file's own text and stays.
-  let body = text;
+  // A BOM the text starts with is the file's BOM, not doubled; unless the file's own text starts
+  // with one too (a file with two BOMs keeps both).
+  let body = original.text.startsWith('\ufeff') ? text : text.replace(/^\ufeff/, '');
   const style = original.lineBreaks;
   if (style === '\r\n') body = body.replace(/\r\n|\r|\n/g, '\r\n');
   else if (style === '\r') body = body.replace(/\r\n|\n/g, '\r');

@@ -25,6 +25,10 @@ function error(message: string, at: Quantity | { range: Diagnostic['range'] }, r
 function referenceUnit(kr: KeyResult): { quantity: Quantity; what: string } | undefined {
   if (kr.baseline) return { quantity: kr.baseline.value, what: 'the baseline' };
   if (kr.target?.value) return { quantity: kr.target.value, what: 'the target' };
+  // Without those lines, progress is read from the sentence's 'from X to Y': check-ins must match it too.
+  const { from, to } = kr.sentence;
+  const sentence = from && from.unit ? from : to && to.unit ? to : from ?? to;
+  if (sentence) return { quantity: sentence, what: 'the KR sentence' };
   return undefined;
 }
 
@@ -39,7 +43,7 @@ function checkUnits(kr: KeyResult, report: Report): void {
       [{ range: reference.quantity.range, message: `${reference.what} (${reference.quantity.raw})` }],
     ));
   };
-  if (kr.target?.value && reference.what !== 'the target') check(kr.target.value, () => 'the target');
+  if (kr.target?.value && reference.what === 'the baseline') check(kr.target.value, () => 'the target');
   for (const checkin of kr.checkins) if (checkin.value) check(checkin.value, () => `the check-in of ${checkin.date.iso}`);
 }
 

@@ -2,7 +2,7 @@
 // One computation for progress, the kr-implicit-target message and the explicit rewrite.
 import type { KeyResult, Quantity } from '../model/types';
 import { readKr, type KrReading } from '../sentence';
-import { formatQuantityLike, makeQuantity, roundFloat, sameUnit } from '../values';
+import { formatQuantityLike, makeQuantity, roundAmount, sameUnit } from '../values';
 
 /** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
 export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
@@ -19,7 +19,7 @@ export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | und
   else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
   else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
   if (amount === undefined) return undefined;
-  return { amount: roundFloat(amount), unit: baseline.unit, raw: formatQuantityLike(roundFloat(amount), baseline), range: baseline.range };
+  return { amount: roundAmount(amount), unit: baseline.unit, raw: formatQuantityLike(roundAmount(amount), baseline), range: baseline.range };
 }
 
 const TIME_WORDS = /^(seconds?|minutes?|hours?|days?|weeks?|months?|years?|ms)$/;

@@ -52,14 +52,15 @@ export function krProgress(kr: KeyResult, doc: OkrDocument, opts: ProgressOption
   let latestValue: CheckIn | undefined;
   let checkinCount = 0;
   let done = false;
+  // A check-in in another unit than the KR's is an error in the file; it must not skew the figures.
+  const measure = baseline ?? target;
   for (let i = kr.checkins.length - 1; i >= 0; i--) {
     const c = kr.checkins[i];
     if (c.date.iso > opts.asOf) continue;
     checkinCount++;
     latest ??= c;
     if (c.done) done = true;
-    // A check-in in another unit is an error in the file; it must not skew the figures.
-    if (!latestValue && c.value && (!baseline || sameUnit(c.value.unit, baseline.unit))) latestValue = c;
+    if (!latestValue && c.value && (!measure || sameUnit(c.value.unit, measure.unit))) latestValue = c;
   }
   const current = latestValue?.value ?? baseline;
 
