@@ -1,7 +1,7 @@
 // Hostile and odd inputs for the CLI (issues 11 and 15): each test failed before its fix.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runOkr } from '../helpers/cli';
@@ -192,5 +192,49 @@ describe('okr CLI hardening: configs', () => {
     assert.deepEqual(files.map((f) => f.file), [path.join('deep', '.okrrc.json'), path.join('deep', 'a.okr'), path.join('plain', 'b.okr')]);
     assert.deepEqual(files[0].diagnostics.map((d) => d.message), ['the config nests deeper than 64 levels; it is not read (the defaults apply)']);
     assert.ok(files[1].diagnostics.length > 0 && files[2].diagnostics.length > 0);
+  });
+});
+
+describe('okr CLI hardening: writing files', () => {
+  it('fix respects read-only files, keeps hard links whole, and counts each file it could not write (15.6)', () => {
+    const dir = workspace({ 'ro.okr': TASKY, 'linked.okr': TASKY, 'ok.okr': TASKY });
+    chmodSync(path.join(dir, 'ro.okr'), 0o444);
+    linkSync(path.join(dir, 'linked.okr'), path.join(dir, 'other-name.txt'));
+    const run = runOkr(['fix', '--today', '2026-05-10'], dir);
+    assert.equal(run.code, 2);
+    assert.deepEqual(run.stderr.trim().split('\n').sort(), [
+      'okr: linked.okr has 2 hard links, which a rewrite would split; not written',
+      'okr: ro.okr is read-only; not written',
+    ]);
+    assert.match(run.stdout, /^1 fix applied; 1 file changed; 2 files not written$/m);
+    assert.doesNotMatch(run.stdout, /^(ro|linked)\.okr:.* applied/m);
+    assert.equal(readFileSync(path.join(dir, 'ro.okr'), 'utf8'), TASKY);
+    assert.equal(statSync(path.join(dir, 'ro.okr')).mode & 0o777, 0o444);
+    assert.equal(readFileSync(path.join(dir, 'linked.okr'), 'utf8'), TASKY);
+    assert.equal(statSync(path.join(dir, 'linked.okr')).ino, statSync(path.join(dir, 'other-name.txt')).ino);
+    assert.match(readFileSync(path.join(dir, 'ok.okr'), 'utf8'), /task Implement/);
+  });
+
+  it('fix keeps the file\'s owner and group (15.6)', function () {
+    if (process.getuid?.() !== 0) this.skip(); // only root may give a file to another user
+    const dir = workspace({ 'theirs.okr': TASKY });
+    chownSync(path.join(dir, 'theirs.okr'), 4321, 8765);
+    assert.equal(runOkr(['fix', '--today', '2026-05-10'], dir).code, 0);
+    const stats = statSync(path.join(dir, 'theirs.okr'));
+    assert.deepEqual([stats.uid, stats.gid], [4321, 8765]);
+    assert.match(readFileSync(path.join(dir, 'theirs.okr'), 'utf8'), /task Implement/);
+  });
+
+  it('stale temporary files of an interrupted fix: check names them, fix removes them, neither reads them as .okr (11.4)', () => {
+    const stale = '.plan.okr.999999.0123456789ab.tmp';
+    const dir = workspace({ 'plan.okr': TASKY, [stale]: TASKY.slice(0, 40), '.notes.okr.1.zz.tmp': 'not ours' });
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path.join(dir, stale), old, old);
+    const check = runOkr(['check', '--format', 'json', '--today', '2026-05-10'], dir);
+    assert.deepEqual(JSON.parse(check.stdout).files.map((f: { file: string }) => f.file), ['plan.okr']);
+    assert.equal(check.stderr, `okr: ${stale} is a temporary file left by an interrupted okr fix (okr fix removes it)\n`);
+    const fix = runOkr(['fix', '--today', '2026-05-10'], dir);
+    assert.match(fix.stdout, new RegExp(`^removed ${stale.replace(/\./g, '\\.')}, a temporary file left by an interrupted okr fix$`, 'm'));
+    assert.deepEqual(readdirSync(dir).sort(), ['.notes.okr.1.zz.tmp', 'plan.okr']);
   });
 });

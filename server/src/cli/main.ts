@@ -16,6 +16,7 @@ import { runFix } from './fix';
 import { parseCarry, runClose } from './close';
 import { reportHtml } from '../engine/report/html';
 import { visible } from './visible';
+import { staleTemporaryFiles } from '../node/stale-temp';
 import * as nodePath from 'node:path';
 
 export interface CliIO {
@@ -105,12 +106,16 @@ export const commands: Record<string, Command> = {
     summary: 'report syntax errors and coaching findings',
     options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, 'max-warnings': { type: 'string' } },
     run(files, values, io) {
+      const startedAt = Date.now();
       const format = formatOf(values, ['text', 'json', 'sarif']);
       const limit = maxWarnings(values);
       const loader = configLoader(values, io);
       const checked = analyzeFiles(files, asOf(values), (f) => loader.configFor(f));
       const results = [...configResults(loader), ...checked];
       const unreadable = reportUnreadable(results, io);
+      for (const stale of staleTemporaryFiles(files.map((f) => nodePath.dirname(f)), startedAt)) {
+        io.stderr(`okr: ${visible(`${displayPath(stale, io.cwd)} is a temporary file left by an interrupted okr fix (okr fix removes it)`)}\n`);
+      }
       if (format === 'sarif') io.stdout(formatSarif(results, io.cwd));
       else io.stdout(format === 'json' ? formatCheckJson(results, io.cwd) : formatCheckText(results, io.cwd));
       if (unreadable) return 2;

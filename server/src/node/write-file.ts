@@ -4,7 +4,7 @@
 // symbolic link that leads out of the folder the command was given is refused.
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
+  accessSync, chmodSync, closeSync, constants, fchownSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
@@ -110,6 +110,8 @@ export interface WriteOptions {
   expected?: Buffer;
   /** Or the text it had (decoded, without BOM), for callers that kept only the text. */
   expectedText?: string;
+  /** Called after the new text is on disk, just before the rename (tests use it to edit the file meanwhile). */
+  beforeRename?: () => void;
 }
 
 export interface WriteResult {
@@ -119,7 +121,32 @@ export interface WriteResult {
   changed: boolean;
 }
 
-/** Replaces the text of an existing file atomically, keeping its encoding, BOM, line breaks and mode. */
+/** Why this file may not be replaced by a new one, or undefined when it may. */
+function refusal(stats: Stats, real: string): string | undefined {
+  // Checked on the mode itself: root may write anything, but a read-only file says "leave me".
+  if ((stats.mode & 0o222) === 0) return 'is read-only; not written';
+  try {
+    accessSync(real, constants.W_OK);
+  } catch {
+    return 'may not be written by you (permission denied); not written';
+  }
+  // A rename gives the path a new file: the other names of a hard-linked file would keep the old text.
+  if (stats.nlink > 1) return `has ${stats.nlink} hard links, which a rewrite would split; not written`;
+  return undefined;
+}
+
+function unchanged(real: string, current: Buffer): boolean {
+  try {
+    return readFileSync(real).equals(current);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replaces the text of an existing file atomically, keeping its encoding, BOM, line breaks, mode
+ * and owner. Refuses read-only and hard-linked files, and a file that changes while it is written.
+ */
 export function writeTextFileAtomic(file: string, text: string, options: WriteOptions): WriteResult {
   const real = resolveWritableFile(file, options.root);
   const current = readFileSync(real);
@@ -130,18 +157,32 @@ export function writeTextFileAtomic(file: string, text: string, options: WriteOp
   const bytes = encodeLike(text, decoded);
   if (bytes.equals(current)) return { path: real, changed: false };
 
-  const mode = statSync(real).mode & 0o7777;
+  const stats = statSync(real);
+  const refused = refusal(stats, real);
+  if (refused) throw new WriteRefused(refused);
+  const mode = stats.mode & 0o7777;
   const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': never reuse or follow anything already at that name.
   const fd = openSync(temporary, 'wx', mode);
   try {
     try {
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      // The new file gets the old one's owner; when that is not allowed, the file is left alone.
+      if (process.getuid && (stats.uid !== process.getuid() || stats.gid !== process.getgid?.())) {
+        try {
+          fchownSync(fd, stats.uid, stats.gid);
+        } catch {
+          throw new WriteRefused('belongs to another user or group, which a rewrite would change; not written');
+        }
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     chmodSync(temporary, mode); // the umask may have narrowed it
+    options.beforeRename?.();
+    // An editor may have saved the file while the new text was written: keep the person's edit.
+    if (!unchanged(real, current)) throw new WriteRefused('changed on disk while it was being written; not written');
     renameSync(temporary, real);
   } catch (error) {
     try {

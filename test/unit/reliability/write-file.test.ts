@@ -73,6 +73,17 @@ describe('atomic file writing', () => {
     assert.equal(statSync(file).mode & 0o777, 0o640);
   });
 
+  it('refuses when the file is saved by someone else while the new text is written, keeping their edit (15.11)', () => {
+    const file = join(root, 'race.okr');
+    writeFileSync(file, 'kr A\n');
+    assert.throws(
+      () => writeTextFileAtomic(file, 'kr B\n', { root, expectedText: 'kr A\n', beforeRename: () => writeFileSync(file, 'kr A edited\n') }),
+      (e: unknown) => e instanceof WriteRefused && /changed on disk while it was being written/.test(e.message),
+    );
+    assert.equal(bytes(file).toString(), 'kr A edited\n');
+    assert.deepEqual(readdirSync(root), ['race.okr']);
+  });
+
   it('does not touch a file whose text does not change', () => {
     const file = join(root, 'same.okr');
     writeFileSync(file, 'kr A\r\n');
