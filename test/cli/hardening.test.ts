@@ -183,6 +183,13 @@ describe('okr CLI hardening: paths', () => {
 });
 
 describe('okr CLI hardening: configs', () => {
+  it('the .okrrc.json search stops at the repository root (a folder holding .git) (15.11)', () => {
+    const dir = workspace({ '.okrrc.json': '{"rules": {"objective-missing-why": "off"}}', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/plan.okr': 'period 2026-Q2\nobjective Grow\n  kr Grow users from 10 to 20 by 2026-06-30\n' });
+    const inside = runOkr(['check', '--format', 'json', '--today', '2026-05-10'], path.join(dir, 'repo'));
+    const rules = JSON.parse(inside.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule);
+    assert.ok(rules.includes('objective-missing-why'), rules.join());
+  });
+
   it('a deeply nested .okrrc.json is one error on that config; the run goes on (15.10)', () => {
     const deep = `{"rules": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     const dir = workspace({ 'deep/.okrrc.json': deep, 'deep/a.okr': TASKY, 'plain/b.okr': TASKY });

@@ -36,6 +36,8 @@ export interface StartOptions {
   folder?: string;
   /** The `okr` settings section answered to workspace/configuration. */
   settings?: Record<string, unknown>;
+  /** Runs the server with at most this many open files (`ulimit -n`; POSIX shells only). */
+  openFileLimit?: number;
 }
 
 export class LspClient {
@@ -71,7 +73,9 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = options.openFileLimit
+      ? spawn('/bin/sh', ['-c', `ulimit -n ${options.openFileLimit} && exec "$0" "$@"`, process.execPath, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, options);
     child.stderr!.on('data', (chunk) => client.logs.push(String(chunk)));
     const folder = options.folder ? pathToFileURL(options.folder).href : null;

@@ -88,3 +88,37 @@ describe('lsp: a deeply nested .okrrc.json', function () {
     }
   });
 });
+
+describe('lsp: the workspace scan with few file descriptors', function () {
+  it('indexes every file when descriptors run short, never dropping one silently (15.7)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const folder = mkdtempSync(join(tmpdir(), 'okr-lsp-fds-'));
+    const count = 600;
+    for (let i = 0; i < count; i++) writeFileSync(join(folder, `f${i}.okr`), `period 2026-Q2\nteam T${i}\nobjective O${i}\n  kr Grow users from 10 to 20 by 2026-06-30\n`);
+    const client = await LspClient.start({ folder, settings: SETTINGS, openFileLimit: 48 });
+    try {
+      const tree = await client.request<OkrTree>('okr/tree', {});
+      assert.equal(tree.periods.flatMap((p) => p.files).length, count, client.logs.join('\n').slice(0, 500));
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lsp: the .okrrc.json search', function () {
+  it('stops at the workspace folder: a config above it does not apply (15.11)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'okr-lsp-above-'));
+    const folder = join(parent, 'workspace');
+    mkdirSync(folder);
+    writeFileSync(join(parent, '.okrrc.json'), '{"rules": {"objective-missing-why": "off"}}');
+    const client = await LspClient.start({ folder, settings: SETTINGS });
+    try {
+      const published = await client.open(pathToFileURL(join(folder, 'a.okr')).href, 'period 2026-Q2\nobjective Grow\n  kr Grow users from 10 to 20 by 2026-06-30\n');
+      assert.ok(published.diagnostics.some((d) => d.code === 'objective-missing-why'), JSON.stringify(published.diagnostics.map((d) => d.code)));
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // `.okrrc.json` for a document: the nearest one upward from the document (as the CLI finds
 // it), laid over the editor's settings. Cached per folder; forgotten when a config file changes.
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { applyOverrides } from '../engine/config';
 import type { Diagnostic } from '../engine/model/types';
 import type { EngineConfig } from '../engine/rules/types';
@@ -18,6 +18,8 @@ export interface ProjectConfig {
 const NONE: ProjectConfig = { apply: (base) => base, problems: [] };
 
 export class ProjectConfigs {
+  /** The workspace folders: the search for a config stops at the one holding the document. */
+  roots: string[] = [];
   private byFolder = new Map<string, ProjectConfig>();
   private byFile = new Map<string, ProjectConfig>();
 
@@ -36,7 +38,8 @@ export class ProjectConfigs {
   private load(path: string): ProjectConfig {
     let file: string | undefined;
     try {
-      file = findConfigFile(path);
+      const root = this.roots.filter((r) => path.startsWith(r.endsWith(sep) ? r : r + sep)).sort((a, b) => b.length - a.length)[0];
+      file = findConfigFile(path, root);
     } catch {
       return NONE;
     }

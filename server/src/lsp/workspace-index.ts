@@ -1,6 +1,6 @@
 // Every .okr file of the workspace folders, parsed once per change on disk, for the tree
 // and the report. Open documents (saved or not, untitled too) are taken from the editor.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { computeProgress } from '../engine/progress';
@@ -10,7 +10,8 @@ import type { DocumentProgress } from '../engine/progress/types';
 import type { TreeSource } from '../engine/tree';
 import { Workspace, type WorkspaceSource } from '../engine/workspace/model';
 import { declineIfBinary } from '../engine/limits';
-import { readOkrFileAsync } from '../node/read-file';
+import { decodeOkrBytes } from '../engine/encoding';
+import { readRegularFile } from '../node/read-file';
 import { filePath, type ServerState } from './state';
 
 interface IndexedFile {
@@ -22,6 +23,17 @@ interface IndexedFile {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
+const READ_CONCURRENCY = 16;
+const RETRIES = 8;
+
+function outOfDescriptors(code: string | undefined): boolean {
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
+/** Waits a little longer at each attempt (10 ms, 20 ms, … 1.3 s) for descriptors to be freed. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+}
 
 export class WorkspaceIndex {
   private files = new Map<string, IndexedFile>();
@@ -33,7 +45,18 @@ export class WorkspaceIndex {
   scanned = false;
   private scanning: Promise<void>;
   private firstScanDone!: () => void;
-  folders: string[] = [];
+  private roots: string[] = [];
+
+  /** The workspace folders (paths); the config search stops at them too. */
+  get folders(): string[] {
+    return this.roots;
+  }
+
+  set folders(folders: string[]) {
+    this.roots = folders;
+    this.state.projectConfigs.roots = folders;
+    this.state.projectConfigs.clear();
+  }
 
   constructor(private readonly state: ServerState) {
     // Until the first scan (after `initialized`), requests for the tree wait for it.
@@ -45,11 +68,25 @@ export class WorkspaceIndex {
     this.folders = folders;
     const done = this.firstScanDone;
     this.scanning = (async () => {
+      const paths: string[] = [];
+      const unreadFolders: string[] = [];
+      for (const folder of folders) await this.walk(folder, paths, unreadFolders);
       const found = new Map<string, IndexedFile>();
-      for (const folder of folders) await this.walk(folder, found);
+      const unread: string[] = [];
+      // A few files at a time: thousands of parallel reads would run out of file descriptors.
+      let next = 0;
+      const worker = async () => {
+        while (next < paths.length) {
+          const path = paths[next++];
+          const file = await this.read(path, unread);
+          if (file) found.set(file.uri, file);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
       this.files = found;
       this.diskGeneration++;
       this.scanned = true;
+      this.reportUnread(unreadFolders, unread);
     })()
       .catch((error) => console.error(`indexing failed: ${String(error)}`))
       .finally(done);
@@ -61,33 +98,52 @@ export class WorkspaceIndex {
     return this.scanning;
   }
 
-  private async walk(dir: string, into: Map<string, IndexedFile>): Promise<void> {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
+  /** Never a silent loss: what could not be read for lack of resources is named in the log. */
+  private reportUnread(folders: string[], files: string[]): void {
+    const all = [...folders.map((f) => `${f}/`), ...files];
+    if (all.length) this.state.connection.console.warn(`indexing: ${all.length} paths could not be read (out of file descriptors?), left out of the tree: ${all.slice(0, 10).join(', ')}${all.length > 10 ? ', …' : ''}`);
+  }
+
+  /** Collects the .okr files under `dir`; folders that stay unreadable for lack of descriptors go to `unread`. */
+  private async walk(dir: string, into: string[], unread: string[]): Promise<void> {
+    let entries: Dirent[] | undefined;
+    for (let attempt = 0; !entries; attempt++) {
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (!outOfDescriptors((error as NodeJS.ErrnoException).code)) return;
+        if (attempt === RETRIES) return void unread.push(dir);
+        await pause(attempt);
+      }
     }
-    const reads: Promise<void>[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await this.walk(path, into);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await this.walk(path, into, unread);
       } else if (entry.isFile() && entry.name.endsWith('.okr')) {
-        reads.push(this.read(path).then((file) => void (file && into.set(file.uri, file))));
+        into.push(path);
       }
     }
-    await Promise.all(reads);
   }
 
   /**
    * A file as the CLI reads it: regular files only (a pipe named x.okr must not stall the index),
    * at most maxDocumentSize bytes, UTF-8 text only (a file in another encoding or with a NUL byte is
    * left out, as the CLI declines it, rather than indexed with U+FFFD in place of its bytes).
+   * Out of file descriptors (EMFILE), it waits and tries again; if that never works, `unread` gets it.
    */
-  private async read(path: string): Promise<IndexedFile | undefined> {
+  private async read(path: string, unread?: string[]): Promise<IndexedFile | undefined> {
     try {
-      const decoded = await readOkrFileAsync(path, this.state.settings.maxDocumentSize);
+      let read = await readRegularFile(path, this.state.settings.maxDocumentSize);
+      for (let attempt = 0; !read.ok && outOfDescriptors(read.code) && attempt < RETRIES; attempt++) {
+        await pause(attempt);
+        read = await readRegularFile(path, this.state.settings.maxDocumentSize);
+      }
+      if (!read.ok) {
+        if (outOfDescriptors(read.code)) unread?.push(path);
+        return undefined;
+      }
+      const decoded = decodeOkrBytes(read.bytes);
       if (!decoded.ok || declineIfBinary(decoded.text)) return undefined;
       return { uri: pathToFileURL(path).href, text: decoded.text, doc: parseDocument(decoded.text) };
     } catch {

@@ -8,7 +8,11 @@ import { DEFAULT_CONFIG } from '../engine/rules';
 import type { EngineConfig } from '../engine/rules/types';
 import { readRegularFileSync } from './read-file';
 
-/** The nearest `.okrrc.json` from a file (or folder) upward, or undefined. */
+/**
+ * The nearest `.okrrc.json` from a file (or folder) upward, or undefined. The search ends at
+ * `stopAt` (the workspace folder) and at the root of a repository (a folder holding .git), so a
+ * stray config above a checkout never applies to it.
+ */
 export function findConfigFile(from: string, stopAt?: string): string | undefined {
   let dir = resolve(from);
   try {
@@ -21,7 +25,7 @@ export function findConfigFile(from: string, stopAt?: string): string | undefine
     const candidate = join(dir, CONFIG_FILE_NAME);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir || dir === stop) return undefined;
+    if (parent === dir || dir === stop || existsSync(join(dir, '.git'))) return undefined;
     dir = parent;
   }
 }

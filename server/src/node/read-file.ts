@@ -8,17 +8,18 @@ import { formatSize } from '../engine/limits';
 /** The most bytes read from one file: well over the document size limit, far below memory trouble. */
 export const READ_CAP = 16 * 1024 * 1024;
 
-export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+/** `code`: the system error, when there was one (EMFILE: out of file descriptors, worth a retry). */
+export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; code?: string };
 
 // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function why(error: unknown): string {
+function failure(error: unknown): ReadBytes {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'does not exist';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot be read (${code ?? String(error)})`;
+  if (code === 'ENOENT') return { ok: false, reason: 'does not exist', code };
+  if (code === 'EISDIR') return { ok: false, reason: 'is a folder', code };
+  if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'permission denied', code };
+  return { ok: false, reason: `cannot be read (${code ?? String(error)})`, code };
 }
 
 function notRegular(isDirectory: boolean): ReadBytes {
@@ -35,7 +36,7 @@ export function readRegularFileSync(file: string, cap = READ_CAP): ReadBytes {
   try {
     fd = openSync(file, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, reason: why(error) };
+    return failure(error);
   }
   try {
     const stats = fstatSync(fd);
@@ -54,7 +55,7 @@ export function readRegularFileSync(file: string, cap = READ_CAP): ReadBytes {
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
-    return { ok: false, reason: why(error) };
+    return failure(error);
   } finally {
     closeSync(fd);
   }
@@ -66,7 +67,7 @@ export async function readRegularFile(file: string, cap = READ_CAP): Promise<Rea
   try {
     handle = await fs.open(file, OPEN_FLAGS);
   } catch (error) {
-    return { ok: false, reason: why(error) };
+    return failure(error);
   }
   try {
     const stats = await handle.stat();
@@ -84,7 +85,7 @@ export async function readRegularFile(file: string, cap = READ_CAP): Promise<Rea
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
-    return { ok: false, reason: why(error) };
+    return failure(error);
   } finally {
     await handle.close();
   }
@@ -93,10 +94,5 @@ export async function readRegularFile(file: string, cap = READ_CAP): Promise<Rea
 /** A .okr file read and decoded, or why it cannot be (with a positioned diagnostic for a wrong encoding). */
 export function readOkrFileSync(file: string, cap = READ_CAP): Decoded {
   const read = readRegularFileSync(file, cap);
-  return read.ok ? decodeOkrBytes(read.bytes) : read;
-}
-
-export async function readOkrFileAsync(file: string, cap = READ_CAP): Promise<Decoded> {
-  const read = await readRegularFile(file, cap);
   return read.ok ? decodeOkrBytes(read.bytes) : read;
 }
