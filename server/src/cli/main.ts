@@ -56,6 +56,7 @@ Options:
   --help    this help
 
 Without paths, every .okr file under the current folder is used (node_modules skipped).
+A path that exists is taken as it is (plan[1].okr); only one that does not is read as a glob.
 `;
 
 function asOf(values: Values): string {

@@ -127,10 +127,11 @@ function withThousands(digits: string): string {
 
 /**
  * Removes float noise (1.1 × 10^6 = 1100000.0000000002) from an amount by keeping 15 significant
- * digits, so that a tiny value such as 0.0000000001 stays itself instead of becoming 0.
+ * digits, so that a tiny value such as 0.0000000001 stays itself instead of becoming 0. Whole
+ * numbers have no noise to remove and stay exact, however large.
  */
 export function roundAmount(value: number): number {
-  return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(15));
+  return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(15));
 }
 
 /** Removes float noise such as 0.30000000000000004 from fractions (progress, shares of time). */
