@@ -11,6 +11,7 @@ import { createTextFileExclusive, FileExists } from '../node/create-file';
 import { givenFolderOf, writeTextFileAtomic, WriteRefused } from '../node/write-file';
 import { displayPath, UsageError } from './files';
 import { readOkrFile } from './read';
+import { visible, visibleLines } from './visible';
 
 export interface CloseRun {
   period: string;
@@ -54,22 +55,22 @@ export function runClose(files: string[], run: CloseRun, io: IO): number {
     const plan = planClose(analysis, { next: next.label, carry: run.carry, fileName: path.basename(file) });
     const target = path.join(path.dirname(file), nextFileName(path.basename(file), period.label, next.label));
     const targetName = displayPath(target, io.cwd);
-    for (const s of plan.scored) io.stdout(`${name}:${s.line + 1} ${run.dryRun ? 'would score' : 'scored'} ${s.score.toFixed(1)}: ${s.kr}\n`);
-    for (const c of plan.carried) io.stdout(`${name}:${c.line + 1} ${run.dryRun ? 'would carry' : 'carried'} to ${targetName}${c.baseline ? ` from ${c.baseline}` : ''}: ${c.kr}\n`);
+    for (const s of plan.scored) io.stdout(`${visible(`${name}:${s.line + 1} ${run.dryRun ? 'would score' : 'scored'} ${s.score.toFixed(1)}: ${s.kr}`)}\n`);
+    for (const c of plan.carried) io.stdout(`${visible(`${name}:${c.line + 1} ${run.dryRun ? 'would carry' : 'carried'} to ${targetName}${c.baseline ? ` from ${c.baseline}` : ''}: ${c.kr}`)}\n`);
     if (existsSync(target)) {
-      io.stderr(`okr: ${targetName} already exists; ${name} is not closed (nothing is overwritten)\n`);
+      io.stderr(`okr: ${visible(`${targetName} already exists; ${name} is not closed (nothing is overwritten)`)}\n`);
       failed = true;
       continue;
     }
     if (run.dryRun) {
-      if (plan.closedText !== read.text) io.stdout(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, plan.closedText, '', '', { context: 2 }));
-      io.stdout(createTwoFilesPatch('/dev/null', `b/${targetName}`, '', plan.nextText, '', '', { context: 2 }));
+      if (plan.closedText !== read.text) io.stdout(visibleLines(createTwoFilesPatch(`a/${name}`, `b/${name}`, read.text, plan.closedText, '', '', { context: 2 })));
+      io.stdout(visibleLines(createTwoFilesPatch('/dev/null', `b/${targetName}`, '', plan.nextText, '', '', { context: 2 })));
       continue;
     }
     try {
       createTextFileExclusive(target, plan.nextText);
     } catch (error) {
-      io.stderr(`okr: ${targetName} ${error instanceof FileExists ? 'already exists; nothing is overwritten' : `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`}\n`);
+      io.stderr(`okr: ${visible(`${targetName} ${error instanceof FileExists ? 'already exists; nothing is overwritten' : `cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`)}\n`);
       failed = true;
       continue;
     }
@@ -77,7 +78,7 @@ export function runClose(files: string[], run: CloseRun, io: IO): number {
       try {
         writeTextFileAtomic(file, plan.closedText, { root: givenFolderOf(file, run.given, io.cwd), expectedText: read.text });
       } catch (error) {
-        io.stderr(`okr: ${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}\n`);
+        io.stderr(`okr: ${visible(`${name} ${error instanceof WriteRefused ? error.message : `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`)}\n`);
         failed = true;
       }
     }
