@@ -1,7 +1,7 @@
 // Reading .okr and .okrrc.json files for the CLI and the language server: regular files only
 // (a FIFO named x.okr would block the read until something writes to it, /dev/zero never ends),
 // opened without blocking and read with a size cap, so no path can hang or exhaust a run.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 import { decodeOkrBytes, type Decoded } from '../engine/encoding';
 import { formatSize } from '../engine/limits';
 
@@ -22,12 +22,38 @@ function failure(error: unknown): ReadBytes {
   return { ok: false, reason: `cannot be read (${code ?? String(error)})`, code };
 }
 
-function notRegular(isDirectory: boolean): ReadBytes {
-  return { ok: false, reason: isDirectory ? 'is a folder' : 'is not a regular file (a pipe, socket or device); not read' };
+/** Why a file with these stats is not read at all, or undefined when it may be. */
+function refuse(stats: Stats, cap: number): ReadBytes | undefined {
+  if (!stats.isFile()) return { ok: false, reason: stats.isDirectory() ? 'is a folder' : 'is not a regular file (a pipe, socket or device); not read' };
+  if (stats.size > cap) return tooLarge(stats.size, cap);
+  return undefined;
 }
 
 function tooLarge(size: number, cap: number): ReadBytes {
   return { ok: false, reason: `is too large to read (${formatSize(size)}; okr reads files up to ${formatSize(cap)})` };
+}
+
+/** The chunks of one read, to the end of the file rather than its stated size (it may grow meanwhile), stopping past the cap. */
+class CappedChunks {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  constructor(private readonly cap: number) {}
+
+  /** Room for the next read: never more than one byte past the cap. */
+  room(): Buffer {
+    return Buffer.allocUnsafe(Math.min(64 * 1024, this.cap + 1 - this.total));
+  }
+
+  /** Keeps what a read gave; false once the file is past the cap. */
+  keep(chunk: Buffer, count: number): boolean {
+    this.chunks.push(chunk.subarray(0, count));
+    this.total += count;
+    return this.total <= this.cap;
+  }
+
+  result(): ReadBytes {
+    return this.total > this.cap ? tooLarge(this.total, this.cap) : { ok: true, bytes: Buffer.concat(this.chunks, this.total) };
+  }
 }
 
 /** The bytes of a regular file, at most `cap` of them; anything else is a reason. */
@@ -39,21 +65,14 @@ export function readRegularFileSync(file: string, cap = READ_CAP): ReadBytes {
     return failure(error);
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return notRegular(stats.isDirectory());
-    if (stats.size > cap) return tooLarge(stats.size, cap);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // Read until the end rather than trusting the size: the file may grow meanwhile.
+    const refused = refuse(fstatSync(fd), cap);
+    if (refused) return refused;
+    const chunks = new CappedChunks(cap);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-      if (total > cap) return tooLarge(total, cap);
+      const room = chunks.room();
+      const count = readSync(fd, room, 0, room.length, null);
+      if (count === 0 || !chunks.keep(room, count)) return chunks.result();
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
     return failure(error);
   } finally {
@@ -70,20 +89,14 @@ export async function readRegularFile(file: string, cap = READ_CAP): Promise<Rea
     return failure(error);
   }
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) return notRegular(stats.isDirectory());
-    if (stats.size > cap) return tooLarge(stats.size, cap);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const refused = refuse(await handle.stat(), cap);
+    if (refused) return refused;
+    const chunks = new CappedChunks(cap);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, cap + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > cap) return tooLarge(total, cap);
+      const room = chunks.room();
+      const { bytesRead } = await handle.read(room, 0, room.length, null);
+      if (bytesRead === 0 || !chunks.keep(room, bytesRead)) return chunks.result();
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
     return failure(error);
   } finally {

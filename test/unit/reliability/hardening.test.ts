@@ -1,5 +1,8 @@
 // Engine-level hardening (issues 11 and 15): each test failed before its fix.
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { parseConfig } from '../../../server/src/engine/config';
@@ -9,6 +12,7 @@ import { keepLineBreaks } from '../../../server/src/engine/fixes/line-breaks';
 import { escapeMarkdown } from '../../../server/src/engine/markdown';
 import { reportMarkdown } from '../../../server/src/engine/report/markdown';
 import { reportFile } from '../../../server/src/engine/report/build';
+import { readRegularFile, readRegularFileSync } from '../../../server/src/node/read-file';
 
 const kr = (sentence: string, ...lines: string[]) =>
   ['period 2026-Q2', 'objective Grow', '  why Growth pays.', `  kr ${sentence}`, ...lines.map((l) => `    ${l}`), ''].join('\n');
@@ -71,5 +75,19 @@ describe('engine hardening', () => {
   it('keepLineBreaks: untouched lines keep their own break, inserted lines take the one before (11.3)', () => {
     assert.equal(keepLineBreaks('a\r\nb\nc\rd', 'a\nb\nX\nc\nd'), 'a\r\nb\nX\nc\rd');
     assert.equal(keepLineBreaks('a\r\nb', 'a\nb\nnew'), 'a\r\nb\r\nnew');
+  });
+
+  it('files are read with a size cap, sync and async alike (15.3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-cap-'));
+    try {
+      const file = join(dir, 'big.okr');
+      writeFileSync(file, 'x'.repeat(200_000));
+      for (const read of [readRegularFileSync(file, 100_000), await readRegularFile(file, 100_000)]) {
+        assert.deepEqual(read, { ok: false, reason: 'is too large to read (195.3 KB; okr reads files up to 97.7 KB)' });
+      }
+      for (const read of [readRegularFileSync(file, 200_000), await readRegularFile(file, 200_000)]) assert.equal(read.ok && read.bytes.length, 200_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

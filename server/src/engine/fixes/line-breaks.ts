@@ -3,30 +3,13 @@
 // file may mix CRLF, LF and CR), a line rewritten in place keeps its break, and an inserted line
 // takes the break of the line it follows.
 import { diffArrays } from 'diff';
-
-interface Line {
-  content: string;
-  /** '\r\n', '\n', '\r', or '' for a last line without one. */
-  brk: string;
-}
-
-function splitWithBreaks(text: string): Line[] {
-  const lines: Line[] = [];
-  const pattern = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    lines.push({ content: text.slice(start, m.index), brk: m[0] });
-    start = m.index + m[0].length;
-  }
-  lines.push({ content: text.slice(start), brk: '' });
-  return lines;
-}
+import { splitLines } from '../format/lines';
 
 /** `fixed` with the line breaks of `original` wherever the lines correspond. */
 export function keepLineBreaks(original: string, fixed: string): string {
   if (original === fixed) return fixed;
-  const before = splitWithBreaks(original);
-  const after = splitWithBreaks(fixed);
+  const before = splitLines(original);
+  const after = splitLines(fixed);
   const fallback = /\r\n|\r|\n/.exec(original)?.[0] ?? '\n';
   const breaks: string[] = [];
   let oldIndex = 0;
@@ -34,7 +17,7 @@ export function keepLineBreaks(original: string, fixed: string): string {
   for (const part of diffArrays(before.map((l) => l.content), after.map((l) => l.content))) {
     const count = part.value.length;
     if (part.removed) {
-      pendingRemoved = before.slice(oldIndex, oldIndex + count).map((l) => l.brk);
+      pendingRemoved = before.slice(oldIndex, oldIndex + count).map((l) => l.eol);
       oldIndex += count;
     } else if (part.added) {
       // Lines rewritten one for one keep their own breaks; otherwise each takes that of the line before it.
@@ -42,7 +25,7 @@ export function keepLineBreaks(original: string, fixed: string): string {
       for (let i = 0; i < count; i++) breaks.push((rewritten && pendingRemoved[i]) || breaks[breaks.length - 1] || pendingRemoved[0] || fallback);
       pendingRemoved = [];
     } else {
-      for (let i = 0; i < count; i++) breaks.push(before[oldIndex + i].brk);
+      for (let i = 0; i < count; i++) breaks.push(before[oldIndex + i].eol);
       oldIndex += count;
       pendingRemoved = [];
     }
@@ -51,7 +34,7 @@ export function keepLineBreaks(original: string, fixed: string): string {
     .map((line, i) => {
       const last = i === after.length - 1;
       // Whether the text ends with a break is the fixes' decision; which break it is, the file's.
-      if (last) return line.content + (line.brk ? breaks[i] || line.brk : '');
+      if (last) return line.content + (line.eol ? breaks[i] || line.eol : '');
       return line.content + (breaks[i] || fallback);
     })
     .join('');
