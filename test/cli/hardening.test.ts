@@ -37,6 +37,8 @@ describe('okr CLI hardening', () => {
         assert.doesNotMatch(run.stderr, RAW_CONTROL, `${command}: ${JSON.stringify(run.stderr)}`);
         assert.match(run.stdout, /a\\x1B\[31m\.okr/, command);
       }
+      const aligned = runOkr(['report', '--by', 'alignment', '--today', '2026-05-10'], dir);
+      assert.doesNotMatch(aligned.stdout, RAW_CONTROL, JSON.stringify(aligned.stdout));
       const report = runOkr(['report', '--today', '2026-05-10'], dir).stdout;
       assert.match(report, /Grow \\x1B\]0;pwned\\x07 revenue \\x1B\]52;c;ZXZpbA==\\x07/);
       assert.match(report, /Increase \\x1B\[2J sales \\u202E from/);

@@ -19,7 +19,7 @@ export function analyzeFiles(files: string[], asOf: string, configFor: ConfigFor
   const results: FileAnalysis[] = files.map((file) => {
     const read = readOkrFile(file);
     // Not UTF-8: one error at the first bad byte, the way the editor shows it.
-    if (!read.ok && read.diagnostic) return { file, analysis: { ...analyzeText('', { asOf }), diagnostics: [read.diagnostic] } };
+    if (!read.ok && read.diagnostic) return { file, analysis: { ...analyzeText('', { asOf }), diagnostics: [read.diagnostic], declined: true } };
     if (!read.ok) return { file, unreadable: read.reason };
     return { file, analysis: analyzeText(read.text, { asOf, config: configFor(file), workspace: null, uri: file }) };
   });

@@ -15,7 +15,7 @@ import { formatSarif } from './sarif';
 import { runFix } from './fix';
 import { parseCarry, runClose } from './close';
 import { reportHtml } from '../engine/report/html';
-import { visible } from './visible';
+import { visible, visibleLines } from './visible';
 import { staleTemporaryFiles } from '../node/stale-temp';
 import * as nodePath from 'node:path';
 
@@ -144,7 +144,7 @@ export const commands: Record<string, Command> = {
         const tree = buildAlignmentTree(workspaceOf(results), { asOf: date });
         const report = alignmentReport(tree, (file) => displayPath(file, io.cwd));
         if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-        else io.stdout(format === 'md' ? alignmentMarkdown(report) : alignmentText(report, progressBar));
+        else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, progressBar)));
         return unreadable ? 2 : 0;
       }
       const report: Report = {
