@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import {
-  CheckInContextRequest, CheckInEditRequest, FixWithAnswersRequest, ReportRequest,
-  type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixWithAnswersResult,
+  CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
+  type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixAllResult, type FixWithAnswersResult,
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
@@ -131,6 +131,40 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const edit = new vscode.WorkspaceEdit();
     edit.replace(vscode.Uri.parse(uri), toRange(result.edit.range), result.edit.newText);
     await vscode.workspace.applyEdit(edit);
+  });
+
+  register('okr.fixAll', async () => {
+    const c = running();
+    const editor = vscode.window.activeTextEditor;
+    if (!c) return;
+    if (!editor || editor.document.languageId !== 'okr') {
+      void vscode.window.showWarningMessage('Open a .okr file to fix its problems.');
+      return;
+    }
+    const uri = editor.document.uri;
+    const result = await c.sendRequest<FixAllResult>(FixAllRequest, { uri: uri.toString() });
+    if (result.edits.length) {
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(uri, toRange(e.range), e.newText);
+      await vscode.workspace.applyEdit(edit);
+    }
+    const asking = result.needsAnswers ? ` ${result.needsAnswers} more need${result.needsAnswers === 1 ? 's' : ''} an answer from you (Ctrl+. on ${result.needsAnswers === 1 ? 'it' : 'them'}).` : '';
+    void vscode.window.showInformationMessage(result.applied ? `Fixed ${result.applied} problem${result.applied === 1 ? '' : 's'}.${asking}` : `Nothing to fix automatically.${asking}`);
+  });
+
+  register('okr.showRuleDocumentation', async (rule: string, url: string) => {
+    // The docs ship in the extension: shown offline, rendered; the web page only when missing.
+    const local = /^[a-z0-9-]+$/.test(String(rule)) ? vscode.Uri.file(context.asAbsolutePath(`docs/rules/${rule}.md`)) : undefined;
+    if (local) {
+      try {
+        await vscode.workspace.fs.stat(local);
+        await vscode.commands.executeCommand('markdown.showPreview', local);
+        return;
+      } catch {
+        // fall through to the web page
+      }
+    }
+    if (typeof url === 'string' && url.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(url));
   });
 
   register('okr.applyFixWithInput', async (args: FixWithInputArgs) => {

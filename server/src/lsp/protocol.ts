@@ -125,3 +125,16 @@ export interface ClosePlanResult {
   nextText?: string;
   error?: string;
 }
+
+/** Fix-all on an open document (the command "Fix all auto-fixable problems"): the same edits as `okr fix`. */
+export const FixAllRequest = 'okr/fixAll';
+export interface FixAllParams {
+  uri: string;
+}
+export interface FixAllResult {
+  edits: { range: Range; newText: string }[];
+  /** How many findings the edits fix. */
+  applied: number;
+  /** How many findings have fixes that need answers from a person. */
+  needsAnswers: number;
+}

@@ -115,11 +115,25 @@ suite('Quick fixes', () => {
     const { doc, diagnostics } = await openSample('finance-draft.okr', ['kr-task']);
     const original = doc.getText();
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider',
-      doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value);
+      doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), vscode.CodeActionKind.SourceFixAll.value, 10);
     const fixAll = actions.find((action) => action.kind && vscode.CodeActionKind.SourceFixAll.contains(action.kind));
     assert.ok(fixAll, `a fix-all source action among ${JSON.stringify(actions.map((a) => a.title))}`);
     const after = await diagnosticsAfter(doc.uri, () => apply(fixAll));
     assert.ok(after.length < diagnostics.length, `fewer diagnostics: ${diagnostics.length} → ${after.length}`);
     await setText(doc, original);
+  });
+
+  test('"Fix All Auto-Fixable Problems" puts consecutive task-like KRs under the KR that stays, as okr fix does', async () => {
+    const head = [
+      'period 2026-04-01 to 2026-08-30', 'objective Ship the new billing', '  why Customers wait too long.',
+      '  kr Increase the share of invoices paid on time from 60% to 80% by 2026-08-30', '    baseline 60% on 2026-03-31', '    target 80% by 2026-08-30',
+    ];
+    const doc = await openScratch('fix-all-command.okr', [...head, '  kr Implement new inventory management software', '  kr Build a customer portal', '  kr Launch the reminder emails', ''].join('\n'));
+    await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => ruleOf(d) === 'kr-task').length === 3, 'three kr-task findings');
+    const after = await diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.fixAll'));
+    assert.equal(doc.getText(), [
+      ...head, '    task Implement new inventory management software', '    task Build a customer portal', '    task Launch the reminder emails', '',
+    ].join('\n'));
+    assert.deepEqual(after.filter((d) => ruleOf(d) === 'kr-task' || ruleOf(d) === 'syntax').map(ruleOf), []);
   });
 });

@@ -26,7 +26,10 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   }
   const m = /^([ \t]*)kr\b/.exec(ctx.lines[line] ?? '');
   if (!m) return undefined;
-  const previous = ref.krIndex > 0 ? ref.objective.keyResults[ref.krIndex - 1] : undefined;
+  // In a batch, a KR that becomes a task too is no home for this one: go to the nearest KR that stays.
+  let previousIndex = ref.krIndex - 1;
+  while (previousIndex >= 0 && ctx.becomingTasks?.has(ref.objective.keyResults[previousIndex])) previousIndex--;
+  const previous = previousIndex >= 0 ? ref.objective.keyResults[previousIndex] : undefined;
   const indent = previous ? indentOf(ctx.lines[previous.range.start.line]) + indentStep(ctx.lines) : m[1];
   const where = previous ? `under the KR '${shorten(previous.text)}'` : 'of the objective';
   return {

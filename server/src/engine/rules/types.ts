@@ -1,4 +1,4 @@
-import type { Diagnostic, OkrDocument, Range, Severity } from '../model/types';
+import type { Diagnostic, KeyResult, OkrDocument, Range, Severity } from '../model/types';
 import type { DocumentProgress, StatusThresholds } from '../progress/types';
 import type { Workspace } from '../workspace/model';
 
@@ -28,7 +28,7 @@ export interface Fix {
   needsInput?: FixInput[];
   /**
    * Set when the fix's result depends on its neighbours (converting a KR to a task puts it under
-   * the KR before it): a batch applies at most one such fix per objective, then re-checks.
+   * the KR before it): fix-all computes it again knowing which neighbours change in the same batch.
    */
   dependsOnNeighbours?: boolean;
 }
@@ -57,6 +57,8 @@ export interface RuleContext {
   workspace?: Workspace;
   /** This document's URI in the workspace. */
   uri?: string;
+  /** In a fix-all batch: the KRs that become tasks in the same batch (a task never goes under one of them). */
+  becomingTasks?: ReadonlySet<KeyResult>;
 }
 
 export interface RuleExample {
