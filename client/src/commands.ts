@@ -172,13 +172,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (!c || !args) return;
     const answers: Record<string, string> = {};
     for (const input of args.inputs) {
+      // A question that only matters for some answers (points or percent, for a percentage baseline).
+      if (input.askIf && !safeRegExp(input.askIf.pattern)?.test(answers[input.askIf.name] ?? '')) continue;
+      if (input.choices?.length) {
+        const picked = await vscode.window.showQuickPick(input.choices.map((c) => ({ label: c.label, detail: c.detail, value: c.value })), { title: args.title, placeHolder: input.prompt, ignoreFocusOut: true });
+        if (!picked) return;
+        answers[input.name] = picked.value;
+        continue;
+      }
       const pattern = input.pattern ? safeRegExp(input.pattern) : undefined;
       const answer = await vscode.window.showInputBox({
         title: args.title,
         prompt: input.prompt,
         placeHolder: input.placeholder,
+        value: input.value,
         ignoreFocusOut: true,
-        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected something like ${input.placeholder ?? input.pattern}` : undefined),
+        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}` : undefined),
       });
       if (answer === undefined) return;
       answers[input.name] = answer.trim();

@@ -84,7 +84,9 @@ suite('Quick fixes', () => {
       const tried = new Set<string>();
       try {
         for (const diagnostic of diagnostics) {
-          const titles = (await quickFixes(doc, diagnostic)).map((action) => action.title);
+          // The rule's own actions (turn it off, read its docs) change no text: tested on their own.
+          const titles = (await quickFixes(doc, diagnostic)).map((action) => action.title)
+            .filter((title) => !title.startsWith('Disable rule') && !title.startsWith('Show documentation'));
           for (const title of titles) {
             if (tried.has(`${diagnostic.range.start.line} ${title}`)) continue;
             tried.add(`${diagnostic.range.start.line} ${title}`);

@@ -6,9 +6,10 @@ import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary
 import { isValidIsoDate } from '../dates';
 import type { KrRef } from '../rules/helpers';
 import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
-import type { Fix, FixInput, Rule, RuleContext, TextEdit } from '../rules/types';
+import type { Fix, Rule, RuleContext, TextEdit } from '../rules/types';
 import { formatQuantityLike, makeQuantity, sameUnit } from '../values';
-import { impliedTarget } from '../progress/implied-target';
+import { impliedTarget, percentOfPercent, type PercentMeaning } from '../progress/implied-target';
+import { baselineDateQuestion, percentMeaningQuestion, VALUE_PATTERN, valueQuestion } from './questions';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
 
 /** "Convert to task": the `kr` keyword becomes `task`, under the KR before it or the objective. */
@@ -53,21 +54,7 @@ export function splitIntoKrAndTask(ctx: RuleContext, ref: KrRef, split: { kr: st
   };
 }
 
-/**
- * A value as a `baseline` or `target` line takes it: `$24M`, `85%`, `45 days`, `40`
- * (a unit word only after a plain number).
- */
-export const VALUE_PATTERN = String.raw`^\s*[-+]?(?:[$€£¥]\d[\d,]*(?:\.\d+)?[kKmMbB]?|\d[\d,]*(?:\.\d+)?[kKmMbB]?%|\d[\d,]*(?:\.\d+)?[kKmMbB]?(?:\s+[A-Za-z][A-Za-z-]*)?)\s*$`;
-
-/** A placeholder for a value question: the example if it is a valid value, else a fallback. */
-export function valuePlaceholder(example: string | undefined, fallback: string): string {
-  return example && new RegExp(VALUE_PATTERN).test(example) ? example : fallback;
-}
-
-const BASELINE_INPUTS: FixInput[] = [
-  { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: '$24M', pattern: VALUE_PATTERN },
-  { name: 'baselineDate', prompt: 'On what date was the baseline measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$` },
-];
+export { VALUE_PATTERN } from './questions';
 
 /** Reads a value typed by a person: `$24M`, `45 days`, `40`. */
 export function parseAnswerQuantity(answer: string): Quantity | undefined {
@@ -88,17 +75,33 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   let baseline = effectiveBaseline(kr);
   let baselineDate = kr.baseline?.date?.iso;
   const fromAnswers = !baseline;
+  const byRaw = kr.sentence.by?.raw ?? readingOf(kr).relative?.text ?? '';
   if (!baseline) {
     const value = answers?.baseline !== undefined ? parseAnswerQuantity(answers.baseline) : undefined;
     const date = answers?.baselineDate?.trim();
-    if (!value || !date || !isValidIsoDate(date)) {
-      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: BASELINE_INPUTS };
+    const undecided = value && percentOfPercent(kr, value) && !kr.target?.value && !kr.sentence.to && !isMeaning(answers?.meaning);
+    if (!value || !date || !isValidIsoDate(date) || undecided) {
+      const inputs = [
+        valueQuestion('baseline', 'Where does the metric stand now (the baseline)?', kr),
+        baselineDateQuestion(ctx.doc),
+        // Only for a percentage baseline: "by 15%" on 62% is 77% or 71.3%.
+        ...(kr.sentence.by?.unit === '%' || readingOf(kr).relative?.text.endsWith('%') ? [percentMeaningQuestion(byRaw, undefined, true)] : []),
+      ];
+      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: inputs };
     }
     baseline = value;
     baselineDate = date;
+  } else if (percentOfPercent(kr, baseline) && !kr.target?.value && !kr.sentence.to && !isMeaning(answers?.meaning)) {
+    // A guess either way would write a target nobody set: ask.
+    const points = impliedTarget(kr, baseline, 'points');
+    const percent = impliedTarget(kr, baseline, 'percent');
+    if (points && percent) {
+      return { title: 'Rewrite as explicit KR: percentage points or percent?', edits: [], needsInput: [percentMeaningQuestion(byRaw, { points, percent, baseline })] };
+    }
   }
 
-  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline);
+  const meaning = isMeaning(answers?.meaning) ? answers.meaning : 'percent';
+  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline, meaning);
   // A target in another unit than the baseline (80% against $24M) cannot be written in the baseline's terms.
   if (target?.unit && baseline.unit && !sameUnit(target.unit, baseline.unit)) return undefined;
   const replacements: { start: number; end: number; text: string }[] = [];
@@ -138,6 +141,10 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
     isPreferred: true,
     edits,
   };
+}
+
+function isMeaning(answer: string | undefined): answer is PercentMeaning {
+  return answer === 'points' || answer === 'percent';
 }
 
 /** Offsets (in the KR text) of "by 50%", the relative change to replace. */

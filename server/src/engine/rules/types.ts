@@ -17,6 +17,12 @@ export interface FixInput {
   placeholder?: string;
   /** A regular expression (source) the answer must match. */
   pattern?: string;
+  /** The answer, prefilled (Enter accepts it): only a real answer, never a stand-in. */
+  value?: string;
+  /** A pick among these (value is the answer) instead of free text. */
+  choices?: { value: string; label: string; detail?: string }[];
+  /** Asked only when the answer named `name` matches `pattern` (a regular expression source). */
+  askIf?: { name: string; pattern: string };
 }
 
 export interface Fix {
