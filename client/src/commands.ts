@@ -2,6 +2,7 @@
 // input boxes a fix asks through when it needs answers (the AR rewrite without a baseline).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkInDateProblem, checkInValueProblem } from '../../server/src/engine/checkin';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import {
   CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
@@ -97,29 +98,50 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       void vscode.window.showWarningMessage('Put the cursor on a key result (its kr line or the lines under it) to check in.');
       return;
     }
+    const facts = kr.facts;
+    const unit = facts.milestone ? 'a milestone: done' : facts.unitLabel ? `in ${facts.unitLabel}` : 'a number with its unit';
+    const last = facts.lastValue ? ` · last ${facts.lastValue}${facts.lastDate ? ` on ${facts.lastDate}` : ''}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Check in · ${kr.today}`,
-      prompt: `Current value of: ${kr.title}`,
-      placeHolder: kr.milestone ? 'done, or leave empty to cancel' : kr.example ? `like ${kr.example}` : 'like 64%, $18.2M or 45 days',
-      value: kr.milestone ? 'done' : '',
+      title: `Check in (1/4) · ${kr.title}`,
+      prompt: `Current value, ${unit}${last}`,
+      placeHolder: facts.milestone ? 'done' : facts.lastValue && facts.lastValue !== 'done' ? `like ${facts.lastValue}` : 'like 64%, $18.2M or 45 days',
+      value: facts.milestone ? 'done' : '',
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'A check-in needs a value.'),
+      // Checked as it is typed: the value and its unit against the KR (the engine's own check).
+      validateInput: (v) => checkInValueProblem(v, facts),
     });
-    if (!value) return;
+    if (value === undefined) return;
+    const date = await vscode.window.showInputBox({
+      title: 'Check in (2/4) · date',
+      prompt: 'Date of the check-in (YYYY-MM-DD)',
+      value: kr.today,
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        const problem = checkInDateProblem(v, facts, kr.today);
+        return problem.error ?? (problem.warning ? { message: problem.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
+      },
+    });
+    if (date === undefined) return;
+    const warning = checkInDateProblem(date, facts, kr.today).warning;
+    if (warning) {
+      const go = await vscode.window.showWarningMessage(`${warning} Write the check-in anyway?`, { modal: true }, 'Write Check-In');
+      if (go !== 'Write Check-In') return;
+    }
+    // "No status" first: Enter on the optional pick records no call of your own.
     const statusPick = await vscode.window.showQuickPick(
       [
+        { label: 'No status', description: 'leave the call to the numbers' },
         { label: 'on-track', description: 'on course' },
         { label: 'at-risk', description: 'may miss the target' },
         { label: 'off-track', description: 'will miss it without a change' },
-        { label: 'No status', description: 'leave the call to the numbers' },
       ],
-      { title: 'Your call (optional)', ignoreFocusOut: true },
+      { title: 'Check in (3/4) · your call (optional)', ignoreFocusOut: true },
     );
     if (!statusPick) return;
-    const note = await vscode.window.showInputBox({ title: 'Note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
+    const note = await vscode.window.showInputBox({ title: 'Check in (4/4) · note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
     if (note === undefined) return;
     const params: CheckInEditParams = {
-      uri, position, value,
+      uri, position, value, date: date.trim(),
       ...(statusPick.label === 'No status' ? {} : { status: statusPick.label as CheckInEditParams['status'] }),
       ...(note.trim() ? { note } : {}),
     };

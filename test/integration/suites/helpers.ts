@@ -124,6 +124,7 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
   const originalInput = window.showInputBox;
   const originalPick = window.showQuickPick;
+  const originalWarning = window.showWarningMessage;
   const prompts: string[] = [];
   const queue = typeof answers === 'function' ? [] : [...answers];
   const next = (prompt: string, placeholder?: string, value?: string) => {
@@ -135,7 +136,9 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
     const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder, options?.value);
     if (answer !== undefined && options?.validateInput) {
-      const problem = await options.validateInput(answer);
+      const shown = await options.validateInput(answer);
+      // A warning (severity Warning or Info) lets the answer through, as the input box does.
+      const problem = typeof shown === 'string' ? shown : shown && shown.severity === vscode.InputBoxValidationSeverity.Error ? shown.message : undefined;
       if (problem) throw new Error(`the input box refused ${JSON.stringify(answer)}: ${JSON.stringify(problem)}`);
     }
     return answer;
@@ -150,11 +153,20 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
     if (!chosen) throw new Error(`no quick pick item ${JSON.stringify(answer)} in ${JSON.stringify(list.map(label))}`);
     return options?.canPickMany ? [chosen] : chosen;
   }) as typeof window.showQuickPick;
+  // A modal warning ("Write the check-in anyway?") is a prompt too; the answer is the button's title.
+  window.showWarningMessage = ((message: string, ...rest: unknown[]) => {
+    const options = typeof rest[0] === 'object' && rest[0] !== null && 'modal' in rest[0] ? rest.shift() as vscode.MessageOptions : undefined;
+    if (!options?.modal) return (originalWarning as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
+    const buttons = rest.map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title));
+    const answer = next(message, buttons[0]);
+    return Promise.resolve(answer === undefined ? undefined : rest[buttons.indexOf(answer)]);
+  }) as typeof window.showWarningMessage;
   try {
     const result = await run();
     return { result, prompts };
   } finally {
     window.showInputBox = originalInput;
     window.showQuickPick = originalPick;
+    window.showWarningMessage = originalWarning;
   }
 }

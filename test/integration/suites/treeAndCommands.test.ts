@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AS_OF, answeringPrompts, diagnosticsAfter, lineOf, openSample, positionOf, setText } from './helpers';
+import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample } from './helpers';
 import { progressTree, treeWhere, type Row } from './tree-helpers';
 
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
@@ -29,15 +29,16 @@ suite('Tree, check-in and export', () => {
     await setText(doc, original);
   });
 
-  test('OKR: Check In… asks value, status and note and appends the check-in under the KR', async () => {
+  test('OKR: Check In… asks value, date, status and note and appends the check-in under the KR', async () => {
     const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
     const original = doc.getText();
     const editor = await vscode.window.showTextDocument(doc);
     const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
     editor.selection = new vscode.Selection(cursor, cursor);
-    const { prompts } = await answeringPrompts(['$17M', 'on-track', 'Three more accounts paid'],
+    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on-track', 'Three more accounts paid'],
       () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
-    assert.equal(prompts.length, 3, `value, status, note: ${JSON.stringify(prompts)}`);
+    assert.equal(prompts.length, 4, `value, date, status, note: ${JSON.stringify(prompts)}`);
+    assert.match(prompts[0], /in dollars · last \$19\.4M on 2026-05-01/, 'the prompt shows the unit and the last value');
     const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
     assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $17M on-track "Three more accounts paid"`);
     assert.match(doc.lineAt(last + 2).text, /^ {4}task \[x\] Weekly report/, 'before the tasks');
@@ -60,5 +61,56 @@ suite('Tree, check-in and export', () => {
     assert.match(report, /38%/);
     assert.match(report, /Make onboarding so smooth/, 'every file of the workspace');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('OKR: Check In… checks each box as it is typed: a word or another unit is refused at once', async () => {
+    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+    const editor = await vscode.window.showTextDocument(doc);
+    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+    const original = window.showInputBox;
+    let shown: vscode.InputBoxOptions | undefined;
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      shown = options;
+      return undefined; // cancel after looking at the box
+    }) as typeof window.showInputBox;
+    try {
+      await vscode.commands.executeCommand('okr.checkIn');
+    } finally {
+      window.showInputBox = original;
+    }
+    assert.ok(shown?.validateInput, 'the value box validates as it is typed');
+    assert.match(String(await shown.validateInput('abc')), /'abc' is not a value/);
+    assert.match(String(await shown.validateInput('1,450 users')), /measured in dollars, not 'users'/);
+    assert.equal(await shown.validateInput('$17M'), undefined);
+  });
+
+  test('OKR: Check In… with the optional status skipped records no status', async () => {
+    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+    const original = doc.getText();
+    const editor = await vscode.window.showTextDocument(doc);
+    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    // Enter on every box: the example value, today's date, the first (default) pick, no note.
+    const enter: Answerer = (shown) => (shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown));
+    await answeringPrompts(enter, () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+    const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
+    assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $19.4M`);
+    await setText(doc, original);
+  });
+
+  test('OKR: Check In… warns before writing a check-in after the KR\'s target date, and writes nothing when told not to', async () => {
+    const doc = await openScratch('scratch-checkin-late.okr', [
+      'period 2026-04-01 to 2026-08-30', 'objective Grow', '  why Because',
+      '  kr Increase weekly active teams from 1,200 teams to 1,500 teams by 2026-04-30',
+      '    baseline 1,200 teams on 2026-03-31', '    target 1,500 teams by 2026-04-30', '',
+    ].join('\n'));
+    const before = doc.getText();
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(3, 6, 3, 6);
+    const { prompts } = await answeringPrompts(['1,400 teams', AS_OF, undefined], () => vscode.commands.executeCommand('okr.checkIn'));
+    assert.match(prompts[2], /after the KR's target date \(2026-04-30\)/);
+    assert.equal(doc.getText(), before);
   });
 });
