@@ -11,6 +11,15 @@ async function completionsAt(doc: vscode.TextDocument, position: vscode.Position
 }
 
 suite('Editing', () => {
+  test('.okr files get no word-based suggestions and indent with two spaces, as the formatter does', async () => {
+    const doc = await openScratch('scratch-defaults.okr', 'objective Grow\n');
+    const editor = await vscode.window.showTextDocument(doc);
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'okr' });
+    assert.equal(settings.get('wordBasedSuggestions'), 'off');
+    assert.equal(editor.options.insertSpaces, true);
+    assert.equal(editor.options.tabSize, 2);
+  });
+
   test('completion offers keywords by context, today after checkin, the period end after by', async () => {
     const doc = await openScratch('scratch-completion.okr', [
       'period 2026-04-01 to 2026-08-30', '', 'objective Get paid sooner', '  why Cash.',
