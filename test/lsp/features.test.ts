@@ -4,7 +4,7 @@ import { applyEdits, LspClient, positionOf, type Range, type TextEdit } from './
 import { AR, SETTINGS, TODAY } from './fixtures';
 
 interface Hover { contents: { kind: string; value: string }; range?: Range }
-interface CompletionItem { label: string; textEdit?: TextEdit; insertTextFormat?: number }
+interface CompletionItem { label: string; kind?: number; textEdit?: TextEdit; insertTextFormat?: number }
 interface DocumentSymbol { name: string; detail?: string; kind: number; range: Range; selectionRange: Range; children?: DocumentSymbol[] }
 interface InlayHint { position: { line: number; character: number }; label: string }
 
@@ -95,9 +95,19 @@ describe('lsp: language features', function () {
       assert.equal(items.some((i) => i.label === 'period'), false, 'the file already has a period');
     });
 
-    it('offers period, team and objective at the top of an empty file', async () => {
+    it('offers period, team and objective at the top of an empty file, and no kr, task or check-in (keyword or snippet)', async () => {
       const items = await complete('|');
-      assert.deepEqual(items.map((i) => i.label), ['period', 'team', 'objective']);
+      assert.deepEqual(items.filter((i) => i.kind !== 15).map((i) => i.label), ['period', 'team', 'objective']);
+      assert.deepEqual(items.filter((i) => i.kind === 15).map((i) => i.label), ['objective']);
+    });
+
+    it('offers no second baseline, target or weight on a KR that has them; block snippets dated from the period', async () => {
+      const items = await complete('period 2026-Q2\nobjective O\n  kr Grow from 1 to 2 by 2026-06-30\n    baseline 1 on 2026-03-31\n    target 2 by 2026-06-30\n    |\n');
+      const labels = items.map((i) => i.label);
+      for (const gone of ['baseline', 'target']) assert.equal(labels.includes(gone), false, labels.join());
+      assert.ok(labels.includes('checkin') && labels.includes('weight'), labels.join());
+      const kr = items.find((i) => i.label === 'kr' && i.kind === 15)!;
+      assert.match(kr.textEdit!.newText, /by \$\{4:2026-06-30\}\n {2}baseline \$\{2\} on \$\{5:2026-03-31\}/);
     });
 
     it("inserts today's date as a snippet for checkin and offers today after `checkin `", async () => {

@@ -4,7 +4,7 @@ import { AS_OF, lineOf, openSample, openScratch, positionOf, setText } from './h
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-/** The language server's completions (the contributed snippets, offered everywhere, are left out). */
+/** The language server's completions, without its block snippets. */
 async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
   return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet).map(labelOf);
