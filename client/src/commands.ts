@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkInDateProblem, checkInValueProblem } from '../../server/src/engine/checkin';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
+import { fileNameProblem, newFileName, newFileTemplate, withOkrExtension } from '../../server/src/engine/template';
 import {
   CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
   type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixAllResult, type FixWithAnswersResult,
@@ -56,23 +57,33 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   });
 
   register('okr.newFile', async (folder?: vscode.Uri) => {
-    const content = template(new Date());
-    if (folder instanceof vscode.Uri) {
-      const name = `${quarterLabel(new Date())}.okr`;
-      const uri = vscode.Uri.joinPath(folder, name);
-      try {
-        await vscode.workspace.fs.stat(uri);
-        void vscode.window.showWarningMessage(`${name} already exists in that folder.`);
-        await vscode.window.showTextDocument(uri);
-        return;
-      } catch {
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-        await vscode.window.showTextDocument(uri);
-        return;
-      }
+    const today = localToday();
+    const content = newFileTemplate(today);
+    const target = folder instanceof vscode.Uri ? folder : vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri : undefined;
+    if (!target) {
+      const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
+      await vscode.window.showTextDocument(document);
+      return;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
-    await vscode.window.showTextDocument(document);
+    const suggested = newFileName(today);
+    const exists = async (name: string) => vscode.workspace.fs.stat(vscode.Uri.joinPath(target, withOkrExtension(name))).then(() => true, () => false);
+    const name = await vscode.window.showInputBox({
+      title: 'New OKR File',
+      prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
+      value: suggested,
+      valueSelection: [0, suggested.length - '.okr'.length],
+      ignoreFocusOut: true,
+      validateInput: async (v) => fileNameProblem(v) ?? ((await exists(v)) ? `${withOkrExtension(v)} already exists in that folder.` : undefined),
+    });
+    if (name === undefined) return;
+    const uri = vscode.Uri.joinPath(target, withOkrExtension(name));
+    if (await exists(name)) {
+      void vscode.window.showWarningMessage(`${withOkrExtension(name)} already exists in that folder.`);
+      await vscode.window.showTextDocument(uri);
+      return;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    await vscode.window.showTextDocument(uri);
   });
 
   register('okr.checkIn', async (node?: Node) => {
@@ -233,31 +244,11 @@ function safeRegExp(source: string): RegExp | undefined {
   }
 }
 
-function quarterLabel(now: Date): string {
-  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
-}
-
-/** A starting file for the current quarter: one objective with one measurable KR. */
-export function template(now: Date): string {
-  const year = now.getFullYear();
-  const q = Math.floor(now.getMonth() / 3) + 1;
+/** Today as the engine sees it: the `okr.today` setting (tests, demos), else the local date. */
+function localToday(): string {
+  const configured = vscode.workspace.getConfiguration('okr').get<string>('today');
+  if (configured && /^\d{4}-\d{2}-\d{2}$/.test(configured)) return configured;
+  const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
-  const endMonth = q * 3;
-  const end = `${year}-${pad(endMonth)}-${pad(new Date(year, endMonth, 0).getDate())}`;
-  const dayBefore = new Date(year, (q - 1) * 3, 0);
-  const baselineDate = `${dayBefore.getFullYear()}-${pad(dayBefore.getMonth() + 1)}-${pad(dayBefore.getDate())}`;
-  return [
-    `# OKRs for ${year}-Q${q}`,
-    `period ${year}-Q${q}`,
-    'team Your team',
-    '',
-    'objective Delight new customers from their first week',
-    '  why Customers who succeed in their first week stay; most churn starts there.',
-    '  owner Your name',
-    '',
-    `  kr Increase the share of new customers active in week one from 40% to 60% by ${end}`,
-    `    baseline 40% on ${baselineDate}`,
-    `    target 60% by ${end}`,
-    '',
-  ].join('\n');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample } from './helpers';
+import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample, waitForDiagnostics } from './helpers';
 import { progressTree, treeWhere, type Row } from './tree-helpers';
 
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
@@ -112,5 +112,22 @@ suite('Tree, check-in and export', () => {
     const { prompts } = await answeringPrompts(['1,400 teams', AS_OF, undefined], () => vscode.commands.executeCommand('okr.checkIn'));
     assert.match(prompts[2], /after the KR's target date \(2026-04-30\)/);
     assert.equal(doc.getText(), before);
+  });
+
+  test('OKR: New OKR File asks the name (the quarter, prefilled) and writes a template the coach has nothing to say about', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const shown: Array<string | undefined> = [];
+    const answer: Answerer = (box) => {
+      shown.push(box.value);
+      return 'new-from-test';
+    };
+    await answeringPrompts(answer, () => vscode.commands.executeCommand('okr.newFile', folder));
+    assert.deepEqual(shown, ['2026-Q2.okr']);
+    const uri = vscode.Uri.joinPath(folder, 'new-from-test.okr');
+    const diagnostics = await waitForDiagnostics(uri, (ds) => ds.length === 0 && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the new file, checked');
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /^period 2026-Q2$/m);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
   });
 });
