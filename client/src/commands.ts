@@ -36,6 +36,15 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 
   register('okr.refreshTree', () => tree.refresh());
 
+  // The active filter shows in the view's description, with a Clear Filter button beside it.
+  const showFilter = () => {
+    const on = tree.statuses.length > 0;
+    view.description = on ? `filtered: ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
+    view.message = on ? 'Filtered by status: totals still count every key result.' : undefined;
+    void vscode.commands.executeCommand('setContext', 'okr.treeFiltered', on);
+    tree.refresh();
+  };
+
   register('okr.filterTree', async () => {
     const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
     const picked = await vscode.window.showQuickPick(
@@ -44,8 +53,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     );
     if (!picked) return;
     tree.statuses = picked.map((p) => p.label as ComputedStatus);
-    view.description = tree.statuses.length ? `only ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
-    tree.refresh();
+    showFilter();
+  });
+
+  register('okr.clearTreeFilter', () => {
+    tree.statuses = [];
+    showFilter();
   });
 
   register('okr.exportReport', async () => {

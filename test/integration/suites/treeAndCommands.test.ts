@@ -3,6 +3,13 @@ import * as vscode from 'vscode';
 import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample, waitForDiagnostics } from './helpers';
 import { progressTree, treeWhere, type Row } from './tree-helpers';
 
+/** The extension's view itself: its description shows the active filter. */
+async function progressView(): Promise<vscode.TreeView<unknown>> {
+  const extension = vscode.extensions.getExtension<{ progressView: vscode.TreeView<unknown> }>('okr-as-code.okr-as-code');
+  assert.ok(extension, 'the extension is installed');
+  return (extension.isActive ? extension.exports : await extension.activate()).progressView;
+}
+
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
 
 suite('Tree, check-in and export', () => {
@@ -129,5 +136,20 @@ suite('Tree, check-in and export', () => {
     assert.match(vscode.window.activeTextEditor!.document.getText(), /^period 2026-Q2$/m);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
+  });
+
+  test('filtering the tree hides rows, keeps every total, shows the filter and clears it', async () => {
+    await openSample('accounts-receivable.okr', ['kr-vague']);
+    const tree = await progressTree();
+    const view = await progressView();
+    const before = await treeWhere(tree, (list) => list.some((r) => r.depth === 0), 'the tree');
+    const periods = (list: Row[]) => list.filter((r) => r.depth === 0).map((r) => `${r.label} ${r.description}`);
+    await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+    const filtered = await treeWhere(tree, (list) => list.length > 0 && list.length < before.length, 'fewer rows');
+    assert.equal(view.description, 'filtered: off track');
+    for (const period of periods(filtered)) assert.ok(periods(before).includes(period), `${period} is one of ${JSON.stringify(periods(before))}`);
+    await vscode.commands.executeCommand('okr.clearTreeFilter');
+    await treeWhere(tree, (list) => list.length === before.length, 'every row again');
+    assert.equal(view.description, undefined);
   });
 });
