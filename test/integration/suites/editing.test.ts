@@ -88,6 +88,7 @@ suite('Editing', () => {
     assert.ok(first, `a hint on line ${line + 1}: ${JSON.stringify(hints.map((h) => [h.position.line, label(h)]))}`);
     assert.equal(first.position.character, doc.lineAt(line).text.length, 'at the end of the line');
     assert.match(label(first), /^38% · /);
+    assert.equal(first.paddingLeft, true, 'a gap between the line and the hint');
     const shareLine = lineOf(doc, 'kr Increase the share');
     // 62% → 67% toward 80%: (67 − 62) / (80 − 62) = 28%.
     assert.match(label(hints.find((hint) => hint.position.line === shareLine)!), /^28% · /);
