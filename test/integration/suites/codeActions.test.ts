@@ -32,21 +32,21 @@ async function apply(action: vscode.CodeAction): Promise<void> {
 const BASELINE_ANSWERS = ['$24M', '2026-03-31'];
 
 suite('Quick fixes', () => {
-  test('the AR rewrite: "Reduce AR>60 days by 50%" becomes the explicit $24M to $12M KR', async () => {
+  test('the AR rewrite: "Reduce AR>90 days by 40%" becomes the explicit $7.5M to $4.5M KR, no duplicate of the KR above', async () => {
     const { doc, diagnostics } = await openSample('accounts-receivable.okr', ['kr-ambiguous-metric']);
     const original = doc.getText();
-    const line = lineOf(doc, 'kr Reduce AR>60 days by 50%');
+    const line = lineOf(doc, 'kr Reduce AR>90 days by 40%');
     const diagnostic = diagnostics.find((d) => ruleOf(d) === 'kr-ambiguous-metric' && d.range.start.line === line);
     assert.ok(diagnostic);
     const actions = await quickFixes(doc, diagnostic);
     const rewrite = actions.find((action) => action.isPreferred);
     assert.ok(rewrite, `a preferred fix among ${JSON.stringify(actions.map((a) => a.title))}`);
-    assert.match(rewrite.title, /\$24M to \$12M/);
+    assert.match(rewrite.title, /\$7\.5M to \$4\.5M/);
 
     const after = await diagnosticsAfter(doc.uri, () => apply(rewrite));
-    assert.equal(doc.lineAt(line).text, '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30');
-    assert.equal(doc.lineAt(line + 1).text, '    baseline $24M on 2026-03-31');
-    assert.equal(doc.lineAt(line + 2).text, '    target $12M by 2026-08-30');
+    assert.equal(doc.lineAt(line).text, '  kr Reduce total dollars invoiced 90+ days past due from $7.5M to $4.5M by 2026-08-30');
+    assert.equal(doc.lineAt(line + 1).text, '    baseline $7.5M on 2026-03-31');
+    assert.equal(doc.lineAt(line + 2).text, '    target $4.5M by 2026-08-30');
     // The rewrite answers both findings on this KR (what is counted, and the implicit target);
     // checkin-stale stays: the KR still has no check-in.
     const answered = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.range.start.line === line
@@ -55,7 +55,7 @@ suite('Quick fixes', () => {
       'the rewritten KR without its findings') : after;
     assert.deepEqual(answered(settled).map(ruleOf), []);
     // Nothing else in the file changed.
-    const untouched = original.split('\n').filter((text) => !text.includes('AR>60'));
+    const untouched = original.split('\n').filter((text) => !text.includes('AR>90'));
     for (const text of untouched) assert.ok(doc.getText().split('\n').includes(text), `kept: ${text}`);
     await setText(doc, original);
   });
