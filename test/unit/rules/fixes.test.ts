@@ -128,6 +128,15 @@ describe('fixes', () => {
       assert.equal(out, AR.replace('  kr Reduce AR>60 days by 50% by 2026-08-30', '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30') + '    target $12M by 2026-08-30\n'.replace(/^/, ''));
     });
 
+    it('"Add a baseline and write the KR from baseline to target" writes both ends into the sentence, not just the baseline', () => {
+      const text = ['period 2026-04-01 to 2026-08-30', 'objective Cash', '  why Cash is tight', '  kr Reduce AR>60 days to $12M by 2026-08-30', ''].join('\n');
+      const [asking] = fixes(text, 'kr-ambiguous-metric');
+      assert.equal(asking.title, 'Add a baseline and write the KR from baseline to target');
+      const [fix] = fixes(text, 'kr-ambiguous-metric', { baseline: '$24M', baselineDate: '2026-03-31' });
+      const out = applyAndRecheck(text, fix, ['kr-ambiguous-metric', 'kr-missing-baseline']);
+      assert.match(out, /kr Reduce total dollars invoiced 60\+ days past due from \$24M to \$12M by 2026-08-30\n {4}baseline \$24M on 2026-03-31\n {4}target \$12M by 2026-08-30\n/);
+    });
+
     it('"by 15%" on a percentage baseline asks: percentage points or percent of the baseline', () => {
       const text = ['period 2026-04-01 to 2026-08-30', 'objective Get paid on time', '  why Cash is tight', '  kr Increase on-time payments by 15% by 2026-08-30', '    baseline 62% on 2026-03-31', ''].join('\n');
       const [asking] = fixes(text, 'kr-implicit-target');

@@ -113,6 +113,10 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   if (relative && target && !kr.sentence.to) {
     const from = kr.sentence.from ? '' : `from ${baseline.raw} `;
     replacements.push({ start: relative.start, end: relative.end, text: `${from}to ${formatQuantityLike(target.amount, baseline)}` });
+  } else if (kr.sentence.to && !kr.sentence.from) {
+    // "… to $12M" says where to, not where from: the rewrite writes both, as its title says.
+    const at = beforeTo(kr);
+    if (at !== undefined) replacements.push({ start: at, end: at, text: `from ${baseline.raw} ` });
   }
   if (!replacements.length && !fromAnswers && (kr.target || !target)) return undefined;
 
@@ -141,6 +145,15 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
     isPreferred: true,
     edits,
   };
+}
+
+/** Offset (in the KR text) of the "to" before the sentence's `to` value. */
+function beforeTo(kr: KeyResult): number | undefined {
+  const to = kr.sentence.to;
+  if (!to) return undefined;
+  const start = to.range.start.character - kr.textRange.start.character;
+  const word = /\bto\s+$/i.exec(kr.text.slice(0, start));
+  return word ? word.index : undefined;
 }
 
 function isMeaning(answer: string | undefined): answer is PercentMeaning {
