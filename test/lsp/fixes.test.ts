@@ -86,7 +86,9 @@ describe('lsp: quick fixes', function () {
     assert.ok(action, 'no fix asks for input');
     assert.equal(action.command!.command, 'okr.applyFixWithInput');
     const args = action.command!.arguments[0];
-    assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate']);
+    // "by 50%": points or percent is asked only when the baseline answer is a percentage.
+    assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate', 'meaning']);
+    assert.deepEqual((args.inputs[2] as { askIf?: unknown }).askIf, { name: 'baseline', pattern: String.raw`%\s*$` });
     const result = await client.request<{ edits?: TextEdit[]; error?: string }>('okr/fixWithAnswers', {
       uri, diagnostic: args.diagnostic, title: args.title, answers: { baseline: '$7.5M', baselineDate: '2026-03-31' },
     });
