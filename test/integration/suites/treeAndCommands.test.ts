@@ -10,6 +10,15 @@ async function progressView(): Promise<vscode.TreeView<unknown>> {
   return (extension.isActive ? extension.exports : await extension.activate()).progressView;
 }
 
+/** Opens the AR sample with the cursor on its first KR (the dollars one), for the Check In command. */
+async function cursorOnTheDollarKr(): Promise<vscode.TextDocument> {
+  const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+  const editor = await vscode.window.showTextDocument(doc);
+  const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
+  editor.selection = new vscode.Selection(cursor, cursor);
+  return doc;
+}
+
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
 
 suite('Tree, check-in and export', () => {
@@ -37,11 +46,8 @@ suite('Tree, check-in and export', () => {
   });
 
   test('OKR: Check In… asks value, date, status and note and appends the check-in under the KR', async () => {
-    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+    const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const editor = await vscode.window.showTextDocument(doc);
-    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
-    editor.selection = new vscode.Selection(cursor, cursor);
     const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on-track', 'Three more accounts paid'],
       () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
     assert.equal(prompts.length, 4, `value, date, status, note: ${JSON.stringify(prompts)}`);
@@ -71,10 +77,7 @@ suite('Tree, check-in and export', () => {
   });
 
   test('OKR: Check In… checks each box as it is typed: a word or another unit is refused at once', async () => {
-    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
-    const editor = await vscode.window.showTextDocument(doc);
-    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
-    editor.selection = new vscode.Selection(cursor, cursor);
+    await cursorOnTheDollarKr();
     const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
     const original = window.showInputBox;
     let shown: vscode.InputBoxOptions | undefined;
@@ -94,11 +97,8 @@ suite('Tree, check-in and export', () => {
   });
 
   test('OKR: Check In… with the optional status skipped records no status', async () => {
-    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+    const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const editor = await vscode.window.showTextDocument(doc);
-    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
-    editor.selection = new vscode.Selection(cursor, cursor);
     // Enter on every box: the example value, today's date, the first (default) pick, no note.
     const enter: Answerer = (shown) => (shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown));
     await answeringPrompts(enter, () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));

@@ -60,6 +60,21 @@ export function offsetFinder(text: string): (position: Position) => number {
   };
 }
 
+/** A position finder for one text: offsets to LSP positions (0-based line, UTF-16 character), by binary search. */
+export function positionFinder(text: string): (offset: number) => Position {
+  const starts = lineStarts(text);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
 /** Offset of an LSP position in a text (UTF-16 units, any line break). */
 export function offsetAt(text: string, position: Position): number {
   return offsetFinder(text)(position);

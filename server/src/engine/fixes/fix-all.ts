@@ -10,7 +10,7 @@ import type { Diagnostic, KeyResult } from '../model/types';
 import { fixesFor, lazyLines, type RuleRunInput } from '../rules';
 import { krOf } from '../rules/helpers';
 import type { EngineConfig, Fix, TextEdit } from '../rules/types';
-import { applyEdits, lineStarts, offsetFinder } from './edits';
+import { applyEdits, offsetFinder, positionFinder } from './edits';
 
 export interface FixAllStep {
   diagnostic: Diagnostic;
@@ -147,18 +147,4 @@ function wholeChange(before: string, after: string): TextEdit[] {
   while (start > 0 && before[start - 1] !== '\n' && before[start - 1] !== '\r') start--;
   const position = positionFinder(before);
   return [{ range: { start: position(start), end: position(before.length - end) }, newText: after.slice(start, after.length - end) }];
-}
-
-function positionFinder(text: string): (offset: number) => { line: number; character: number } {
-  const starts = lineStarts(text);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
 }
