@@ -92,8 +92,8 @@ const draft = readFileSync(new URL('../samples/finance-draft.okr', import.meta.u
 for (const size of [500 * 1024, 1024 * 1024]) {
   // The finance draft over and over: many findings with fixes (tasks as KRs, AR rewrites).
   const text = draft.repeat(Math.ceil(size / draft.length)).slice(0, size).replace(/[^\n]*$/, '');
-  const runs = time(() => engine.fixAll(text, { asOf: "2026-05-20", config: undefined }), 3);
-  const outcome = engine.fixAll(text, { asOf: "2026-05-20", config: undefined });
+  const runs = time(() => engine.fixAll(text, { asOf: '2026-05-20' }), 3);
+  const outcome = engine.fixAll(text, { asOf: '2026-05-20' });
   console.log(`  ${(size / 1024).toFixed(0)} KB: median ${ms(median(runs))}, ${outcome.applied.length} fixes`);
 }
 
