@@ -86,6 +86,16 @@ function benchAlignment() {
 }
 console.log('');
 benchAlignment();
+// Fix-all (okr fix, and the editor's source.fixAll on resolve): linear in the document.
+console.log('\nFix-all (every fix needing no answer, passes until none is left)');
+const draft = readFileSync(new URL('../samples/finance-draft.okr', import.meta.url), 'utf8').replace(/^(period|team) .*$/gm, '');
+for (const size of [500 * 1024, 1024 * 1024]) {
+  // The finance draft over and over: many findings with fixes (tasks as KRs, AR rewrites).
+  const text = draft.repeat(Math.ceil(size / draft.length)).slice(0, size).replace(/[^\n]*$/, '');
+  const runs = time(() => engine.fixAll(text, { asOf: '2026-05-20' }), 3);
+  const outcome = engine.fixAll(text, { asOf: '2026-05-20' });
+  console.log(`  ${(size / 1024).toFixed(0)} KB: median ${ms(median(runs))}, ${outcome.applied.length} fixes`);
+}
 
 if (existsSync(new URL('./bench-lsp.mjs', import.meta.url))) {
   console.log('\nEditor figures');

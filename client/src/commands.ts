@@ -2,10 +2,12 @@
 // input boxes a fix asks through when it needs answers (the AR rewrite without a baseline).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkInDateProblem, checkInValueProblem } from '../../server/src/engine/checkin';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
+import { fileNameProblem, newFileName, newFileTemplate, withOkrExtension } from '../../server/src/engine/template';
 import {
-  CheckInContextRequest, CheckInEditRequest, FixWithAnswersRequest, ReportRequest,
-  type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixWithAnswersResult,
+  CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
+  type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixAllResult, type FixWithAnswersResult,
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
@@ -34,6 +36,15 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 
   register('okr.refreshTree', () => tree.refresh());
 
+  // The active filter shows in the view's description, with a Clear Filter button beside it.
+  const showFilter = () => {
+    const on = tree.statuses.length > 0;
+    view.description = on ? `filtered: ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
+    view.message = on ? 'Filtered by status: totals still count every key result.' : undefined;
+    void vscode.commands.executeCommand('setContext', 'okr.treeFiltered', on);
+    tree.refresh();
+  };
+
   register('okr.filterTree', async () => {
     const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
     const picked = await vscode.window.showQuickPick(
@@ -42,8 +53,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     );
     if (!picked) return;
     tree.statuses = picked.map((p) => p.label as ComputedStatus);
-    view.description = tree.statuses.length ? `only ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
-    tree.refresh();
+    showFilter();
+  });
+
+  register('okr.clearTreeFilter', () => {
+    tree.statuses = [];
+    showFilter();
   });
 
   register('okr.exportReport', async () => {
@@ -55,23 +70,33 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   });
 
   register('okr.newFile', async (folder?: vscode.Uri) => {
-    const content = template(new Date());
-    if (folder instanceof vscode.Uri) {
-      const name = `${quarterLabel(new Date())}.okr`;
-      const uri = vscode.Uri.joinPath(folder, name);
-      try {
-        await vscode.workspace.fs.stat(uri);
-        void vscode.window.showWarningMessage(`${name} already exists in that folder.`);
-        await vscode.window.showTextDocument(uri);
-        return;
-      } catch {
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-        await vscode.window.showTextDocument(uri);
-        return;
-      }
+    const today = localToday();
+    const content = newFileTemplate(today);
+    const target = folder instanceof vscode.Uri ? folder : vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri : undefined;
+    if (!target) {
+      const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
+      await vscode.window.showTextDocument(document);
+      return;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
-    await vscode.window.showTextDocument(document);
+    const suggested = newFileName(today);
+    const exists = async (name: string) => vscode.workspace.fs.stat(vscode.Uri.joinPath(target, withOkrExtension(name))).then(() => true, () => false);
+    const name = await vscode.window.showInputBox({
+      title: 'New OKR File',
+      prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
+      value: suggested,
+      valueSelection: [0, suggested.length - '.okr'.length],
+      ignoreFocusOut: true,
+      validateInput: async (v) => fileNameProblem(v) ?? ((await exists(v)) ? `${withOkrExtension(v)} already exists in that folder.` : undefined),
+    });
+    if (name === undefined) return;
+    const uri = vscode.Uri.joinPath(target, withOkrExtension(name));
+    if (await exists(name)) {
+      void vscode.window.showWarningMessage(`${withOkrExtension(name)} already exists in that folder.`);
+      await vscode.window.showTextDocument(uri);
+      return;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    await vscode.window.showTextDocument(uri);
   });
 
   register('okr.checkIn', async (node?: Node) => {
@@ -97,29 +122,50 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       void vscode.window.showWarningMessage('Put the cursor on a key result (its kr line or the lines under it) to check in.');
       return;
     }
+    const facts = kr.facts;
+    const unit = facts.milestone ? 'a milestone: done' : facts.unitLabel ? `in ${facts.unitLabel}` : 'a number with its unit';
+    const last = facts.lastValue ? ` · last ${facts.lastValue}${facts.lastDate ? ` on ${facts.lastDate}` : ''}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Check in · ${kr.today}`,
-      prompt: `Current value of: ${kr.title}`,
-      placeHolder: kr.milestone ? 'done, or leave empty to cancel' : kr.example ? `like ${kr.example}` : 'like 64%, $18.2M or 45 days',
-      value: kr.milestone ? 'done' : '',
+      title: `Check in (1/4) · ${kr.title}`,
+      prompt: `Current value, ${unit}${last}`,
+      placeHolder: facts.milestone ? 'done' : facts.lastValue && facts.lastValue !== 'done' ? `like ${facts.lastValue}` : 'like 64%, $18.2M or 45 days',
+      value: facts.milestone ? 'done' : '',
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'A check-in needs a value.'),
+      // Checked as it is typed: the value and its unit against the KR (the engine's own check).
+      validateInput: (v) => checkInValueProblem(v, facts),
     });
-    if (!value) return;
+    if (value === undefined) return;
+    const date = await vscode.window.showInputBox({
+      title: 'Check in (2/4) · date',
+      prompt: 'Date of the check-in (YYYY-MM-DD)',
+      value: kr.today,
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        const problem = checkInDateProblem(v, facts, kr.today);
+        return problem.error ?? (problem.warning ? { message: problem.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
+      },
+    });
+    if (date === undefined) return;
+    const warning = checkInDateProblem(date, facts, kr.today).warning;
+    if (warning) {
+      const go = await vscode.window.showWarningMessage(`${warning} Write the check-in anyway?`, { modal: true }, 'Write Check-In');
+      if (go !== 'Write Check-In') return;
+    }
+    // "No status" first: Enter on the optional pick records no call of your own.
     const statusPick = await vscode.window.showQuickPick(
       [
+        { label: 'No status', description: 'leave the call to the numbers' },
         { label: 'on-track', description: 'on course' },
         { label: 'at-risk', description: 'may miss the target' },
         { label: 'off-track', description: 'will miss it without a change' },
-        { label: 'No status', description: 'leave the call to the numbers' },
       ],
-      { title: 'Your call (optional)', ignoreFocusOut: true },
+      { title: 'Check in (3/4) · your call (optional)', ignoreFocusOut: true },
     );
     if (!statusPick) return;
-    const note = await vscode.window.showInputBox({ title: 'Note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
+    const note = await vscode.window.showInputBox({ title: 'Check in (4/4) · note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
     if (note === undefined) return;
     const params: CheckInEditParams = {
-      uri, position, value,
+      uri, position, value, date: date.trim(),
       ...(statusPick.label === 'No status' ? {} : { status: statusPick.label as CheckInEditParams['status'] }),
       ...(note.trim() ? { note } : {}),
     };
@@ -133,18 +179,61 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     await vscode.workspace.applyEdit(edit);
   });
 
+  register('okr.fixAll', async () => {
+    const c = running();
+    const editor = vscode.window.activeTextEditor;
+    if (!c) return;
+    if (!editor || editor.document.languageId !== 'okr') {
+      void vscode.window.showWarningMessage('Open a .okr file to fix its problems.');
+      return;
+    }
+    const uri = editor.document.uri;
+    const result = await c.sendRequest<FixAllResult>(FixAllRequest, { uri: uri.toString() });
+    if (result.edits.length) {
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(uri, toRange(e.range), e.newText);
+      await vscode.workspace.applyEdit(edit);
+    }
+    const asking = result.needsAnswers ? ` ${result.needsAnswers} more need${result.needsAnswers === 1 ? 's' : ''} an answer from you (Ctrl+. on ${result.needsAnswers === 1 ? 'it' : 'them'}).` : '';
+    void vscode.window.showInformationMessage(result.applied ? `Fixed ${result.applied} problem${result.applied === 1 ? '' : 's'}.${asking}` : `Nothing to fix automatically.${asking}`);
+  });
+
+  register('okr.showRuleDocumentation', async (rule: string, url: string) => {
+    // The docs ship in the extension: shown offline, rendered; the web page only when missing.
+    const local = /^[a-z0-9-]+$/.test(String(rule)) ? vscode.Uri.file(context.asAbsolutePath(`docs/rules/${rule}.md`)) : undefined;
+    if (local) {
+      try {
+        await vscode.workspace.fs.stat(local);
+        await vscode.commands.executeCommand('markdown.showPreview', local);
+        return;
+      } catch {
+        // fall through to the web page
+      }
+    }
+    if (typeof url === 'string' && url.startsWith('https://')) await vscode.env.openExternal(vscode.Uri.parse(url));
+  });
+
   register('okr.applyFixWithInput', async (args: FixWithInputArgs) => {
     const c = running();
     if (!c || !args) return;
     const answers: Record<string, string> = {};
     for (const input of args.inputs) {
+      // A question that only matters for some answers (points or percent, for a percentage baseline).
+      if (input.askIf && !safeRegExp(input.askIf.pattern)?.test(answers[input.askIf.name] ?? '')) continue;
+      if (input.choices?.length) {
+        const picked = await vscode.window.showQuickPick(input.choices.map((c) => ({ label: c.label, detail: c.detail, value: c.value })), { title: args.title, placeHolder: input.prompt, ignoreFocusOut: true });
+        if (!picked) return;
+        answers[input.name] = picked.value;
+        continue;
+      }
       const pattern = input.pattern ? safeRegExp(input.pattern) : undefined;
       const answer = await vscode.window.showInputBox({
         title: args.title,
         prompt: input.prompt,
         placeHolder: input.placeholder,
+        value: input.value,
         ignoreFocusOut: true,
-        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected something like ${input.placeholder ?? input.pattern}` : undefined),
+        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}` : undefined),
       });
       if (answer === undefined) return;
       answers[input.name] = answer.trim();
@@ -168,31 +257,11 @@ function safeRegExp(source: string): RegExp | undefined {
   }
 }
 
-function quarterLabel(now: Date): string {
-  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
-}
-
-/** A starting file for the current quarter: one objective with one measurable KR. */
-export function template(now: Date): string {
-  const year = now.getFullYear();
-  const q = Math.floor(now.getMonth() / 3) + 1;
+/** Today as the engine sees it: the `okr.today` setting (tests, demos), else the local date. */
+function localToday(): string {
+  const configured = vscode.workspace.getConfiguration('okr').get<string>('today');
+  if (configured && /^\d{4}-\d{2}-\d{2}$/.test(configured)) return configured;
+  const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
-  const endMonth = q * 3;
-  const end = `${year}-${pad(endMonth)}-${pad(new Date(year, endMonth, 0).getDate())}`;
-  const dayBefore = new Date(year, (q - 1) * 3, 0);
-  const baselineDate = `${dayBefore.getFullYear()}-${pad(dayBefore.getMonth() + 1)}-${pad(dayBefore.getDate())}`;
-  return [
-    `# OKRs for ${year}-Q${q}`,
-    `period ${year}-Q${q}`,
-    'team Your team',
-    '',
-    'objective Delight new customers from their first week',
-    '  why Customers who succeed in their first week stay; most churn starts there.',
-    '  owner Your name',
-    '',
-    `  kr Increase the share of new customers active in week one from 40% to 60% by ${end}`,
-    `    baseline 40% on ${baselineDate}`,
-    `    target 60% by ${end}`,
-    '',
-  ].join('\n');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

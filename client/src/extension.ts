@@ -16,6 +16,8 @@ let client: LanguageClient | undefined;
 /** What activation hands back: the progress tree's data, for tests and other extensions to read. */
 export interface OkrExtensionApi {
   progressTree: vscode.TreeDataProvider<unknown>;
+  /** The view itself: its description shows the active filter. */
+  progressView: vscode.TreeView<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
       });
     }).catch((error) => void vscode.window.showErrorMessage(`The OKR language server did not start: ${error}`));
   });
-  return { progressTree: tree as vscode.TreeDataProvider<unknown> };
+  return { progressTree: tree as vscode.TreeDataProvider<unknown>, progressView: view as vscode.TreeView<unknown> };
 }
 
 export function deactivate(): Thenable<void> | undefined {

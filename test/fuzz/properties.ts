@@ -44,11 +44,12 @@ function lineSpan(doc: OkrDocument, line: number): [number, number] {
   return [line, line];
 }
 
-/** Answers a fix's questions with its own placeholders, when they fit the pattern. */
+/** Answers a fix's questions with its own prefilled value, first choice or example, when they fit the pattern. */
 function placeholderAnswers(fix: Fix): Record<string, string> | undefined {
   const answers: Record<string, string> = {};
   for (const input of fix.needsInput ?? []) {
-    const answer = input.placeholder ?? '';
+    if (input.askIf && !new RegExp(input.askIf.pattern).test(answers[input.askIf.name] ?? '')) continue;
+    const answer = input.value ?? input.choices?.[0]?.value ?? input.placeholder?.replace(/^like /, '') ?? '';
     if (input.pattern && !new RegExp(input.pattern).test(answer)) return undefined;
     answers[input.name] = answer;
   }

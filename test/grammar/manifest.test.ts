@@ -3,6 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
+import { okrrcSchema } from '../../server/src/engine/config-schema';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -14,7 +16,8 @@ describe('manifest and language configuration', () => {
     const c = pkg.contributes;
     const paths = [
       pkg.main, pkg.icon, ...c.languages.map((l: { configuration: string }) => l.configuration), ...c.grammars.map((g: { path: string }) => g.path),
-      ...c.snippets.map((s: { path: string }) => s.path), ...c.viewsContainers.activitybar.map((v: { icon: string }) => v.icon),
+      ...c.viewsContainers.activitybar.map((v: { icon: string }) => v.icon),
+      ...c.jsonValidation.map((j: { url: string }) => j.url),
     ];
     for (const p of paths) assert.ok(existsSync(join(root, p.replace(/^\.\/dist\/.*/, 'client/src/extension.ts'))), p);
   });
@@ -22,6 +25,38 @@ describe('manifest and language configuration', () => {
   it('registers every contributed command in the client', () => {
     const source = readdirSync(join(root, 'client', 'src')).map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
     for (const { command } of pkg.contributes.commands) assert.match(source, new RegExp(`['"]${command.replace('.', '\\.')}['"]`), command);
+  });
+
+  it('sets editor defaults for .okr files that snippets and the formatter need', () => {
+    const okr = pkg.contributes.configurationDefaults['[okr]'];
+    // Word-based suggestions inside snippet fields turned "Sam" into "same" (issue 10.1).
+    assert.equal(okr['editor.wordBasedSuggestions'], 'off');
+    // The formatter indents with two spaces; new files must do the same.
+    assert.equal(okr['editor.tabSize'], 2);
+    assert.equal(okr['editor.insertSpaces'], true);
+  });
+
+  it('contributes the .okrrc.json schema, generated from the rule registry, that accepts good configs and rejects bad ones', () => {
+    const [validation] = pkg.contributes.jsonValidation;
+    assert.equal(validation.fileMatch, '.okrrc.json');
+    const schema = JSON.parse(readFileSync(join(root, validation.url), 'utf8'));
+    assert.deepEqual(schema, okrrcSchema(), 'schemas/okrrc.schema.json is stale: run npm run schema');
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const good = [
+      { rules: { 'kr-task': 'error', 'objective-max-krs': ['warning', { max: 4 }], 'objective-has-number': 'info' }, status: { onTrack: 0.1, atRisk: 0.25 } },
+      { rules: { 'checkin-stale': ['off'] } },
+      {},
+    ];
+    for (const config of good) assert.ok(validate(config), `${JSON.stringify(config)}: ${JSON.stringify(validate.errors)}`);
+    const bad = [
+      { rules: { 'kr-tsak': 'error' } },
+      { rules: { 'kr-task': 'fatal' } },
+      { rules: { 'objective-max-krs': ['warning', { maximum: 4 }] } },
+      { rules: { 'objective-max-krs': ['warning', { max: -1 }] } },
+      { status: { onTrack: 2 } },
+      { rule: {} },
+    ];
+    for (const config of bad) assert.equal(validate(config), false, JSON.stringify(config));
   });
 
   it('keeps the view names the end-to-end tests look for', () => {
@@ -47,12 +82,7 @@ describe('manifest and language configuration', () => {
     assert.deepEqual('checkin 2026-05-01 $19.4M on-track 1,200'.match(word), ['checkin', '2026-05-01', '$19.4M', 'on-track', '1,200']);
   });
 
-  it('has snippets whose bodies are non-empty lines with a final tab stop', () => {
-    const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'okr.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
-    assert.ok(snippets['Objective'] && snippets['Key result']);
-    for (const [name, s] of Object.entries(snippets)) {
-      assert.ok(s.prefix && s.body.length > 0, name);
-      assert.match(s.body.join('\n'), /\$0/, `${name} has no final tab stop`);
-    }
+  it('contributes no static snippets: the server offers block snippets only where they fit', () => {
+    assert.equal(pkg.contributes.snippets, undefined);
   });
 });

@@ -4,9 +4,9 @@ import { applyEdits, LspClient, positionOf, type Range, type TextEdit } from './
 import { AR, SETTINGS, TODAY } from './fixtures';
 
 interface Hover { contents: { kind: string; value: string }; range?: Range }
-interface CompletionItem { label: string; textEdit?: TextEdit; insertTextFormat?: number }
+interface CompletionItem { label: string; kind?: number; textEdit?: TextEdit; insertTextFormat?: number }
 interface DocumentSymbol { name: string; detail?: string; kind: number; range: Range; selectionRange: Range; children?: DocumentSymbol[] }
-interface InlayHint { position: { line: number; character: number }; label: string }
+interface InlayHint { position: { line: number; character: number }; label: string; paddingLeft?: boolean }
 
 describe('lsp: language features', function () {
   let client: LspClient;
@@ -51,6 +51,33 @@ describe('lsp: language features', function () {
       assert.match(md, /28% · on track — Increase the share/);
     });
 
+    it('says which KRs an objective\'s progress counts, and why the others are left out', async () => {
+      const doc = 'file:///mem/objective-count.okr';
+      const text = [
+        'period 2026-04-01 to 2026-08-30', 'objective Grow', '  why w',
+        '  kr Increase paid teams from 10 to 20 by 2026-08-30', '    baseline 10 on 2026-03-31', '    checkin 2026-05-01 14',
+        '  kr Increase trials from 100 to 200 by 2026-08-30', '    baseline 100 on 2026-03-31',
+        '  kr Improve customer satisfaction', '',
+      ].join('\n');
+      await client.open(doc, text);
+      const md = (await hoverAt({ line: 1, character: 11 }, doc))!.contents.value;
+      assert.match(md, /weighted mean of 2 of 3 key results/);
+      assert.match(md, /1 left out: no baseline and target/);
+      assert.match(md, /Increase trials.*counts at its baseline until the first check-in/);
+      assert.match(md, /Improve customer satisfaction.*left out/);
+    });
+
+    it('does not repeat the finding under the cursor (the editor shows it beside the hover)', async () => {
+      const doc = 'file:///mem/hover-finding.okr';
+      const text = 'period 2026-04-01 to 2026-08-30\nobjective Cash\n  why w\n  kr Reduce AR>60 days by 50% by 2026-08-30\n    baseline $24M on 2026-03-31\n';
+      const { diagnostics } = await client.open(doc, text);
+      const finding = diagnostics.find((d) => d.code === 'kr-ambiguous-metric')!;
+      const on = (await hoverAt(finding.range.start, doc))!.contents.value;
+      assert.doesNotMatch(on, /kr-ambiguous-metric/);
+      const beside = (await hoverAt({ line: 4, character: 6 }, doc))!.contents.value;
+      assert.match(beside, /kr-ambiguous-metric/, 'elsewhere in the KR the finding is listed');
+    });
+
     it('explains an abbreviation from the glossary', async () => {
       const text = 'objective Cash\n  kr Reduce AR>60 days by 50% by 2026-08-30\n';
       const doc = 'file:///mem/glossary.okr';
@@ -67,7 +94,7 @@ describe('lsp: language features', function () {
       for (const position of [{ line: 0, character: 2 }, { line: 1, character: 4 }]) {
         const md = (await hoverAt(position, doc))!.contents.value;
         assert.doesNotMatch(md, /(?<!\\)\]\(command:/, "an unescaped link");
-        assert.doesNotMatch(md, /<img|<b>/);
+        assert.doesNotMatch(md, /(?<!\\)<img|(?<!\\)<b>/, "unescaped HTML");
         assert.match(md, /\\\[(x|click)\\\]/);
       }
     });
@@ -95,9 +122,19 @@ describe('lsp: language features', function () {
       assert.equal(items.some((i) => i.label === 'period'), false, 'the file already has a period');
     });
 
-    it('offers period, team and objective at the top of an empty file', async () => {
+    it('offers period, team and objective at the top of an empty file, and no kr, task or check-in (keyword or snippet)', async () => {
       const items = await complete('|');
-      assert.deepEqual(items.map((i) => i.label), ['period', 'team', 'objective']);
+      assert.deepEqual(items.filter((i) => i.kind !== 15).map((i) => i.label), ['period', 'team', 'objective']);
+      assert.deepEqual(items.filter((i) => i.kind === 15).map((i) => i.label), ['objective']);
+    });
+
+    it('offers no second baseline, target or weight on a KR that has them; block snippets dated from the period', async () => {
+      const items = await complete('period 2026-Q2\nobjective O\n  kr Grow from 1 to 2 by 2026-06-30\n    baseline 1 on 2026-03-31\n    target 2 by 2026-06-30\n    |\n');
+      const labels = items.map((i) => i.label);
+      for (const gone of ['baseline', 'target']) assert.equal(labels.includes(gone), false, labels.join());
+      assert.ok(labels.includes('checkin') && labels.includes('weight'), labels.join());
+      const kr = items.find((i) => i.label === 'kr' && i.kind === 15)!;
+      assert.match(kr.textEdit!.newText, /by \$\{4:2026-06-30\}\n {2}baseline \$\{2\} on \$\{5:2026-03-31\}/);
     });
 
     it("inserts today's date as a snippet for checkin and offers today after `checkin `", async () => {
@@ -149,7 +186,7 @@ describe('lsp: language features', function () {
 
   it('shows `38% · on track` at the end of each KR line', async () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } });
-    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[8, '38% · on track'], [17, '28% · on track']]);
+    assert.deepEqual(hints.map((h) => [h.position.line, h.label, h.paddingLeft]), [[8, '38% · on track', true], [17, '28% · on track', true]]);
     assert.equal(hints[0].position.character, AR.split('\n')[8].length);
     const none = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } } });
     assert.deepEqual(none, []);

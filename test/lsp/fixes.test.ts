@@ -2,12 +2,18 @@
 // for a baseline, answered; and "Fix all" as a source action.
 import { strict as assert } from 'node:assert';
 import { applyEdits, LspClient, type Diagnostic, type TextEdit } from './client';
-import { COACHING, NO_BASELINE, SETTINGS } from './fixtures';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixText } from '../../server/src/cli/fix';
+import { COACHING, NO_BASELINE, SETTINGS, TODAY } from './fixtures';
 
 interface CodeAction {
   title: string; kind?: string; isPreferred?: boolean; diagnostics?: Diagnostic[];
   edit?: { changes: Record<string, TextEdit[]> };
   command?: { command: string; arguments: { uri: string; diagnostic: unknown; title: string; inputs: { name: string }[] }[] };
+  data?: unknown;
 }
 
 describe('lsp: quick fixes', function () {
@@ -80,7 +86,9 @@ describe('lsp: quick fixes', function () {
     assert.ok(action, 'no fix asks for input');
     assert.equal(action.command!.command, 'okr.applyFixWithInput');
     const args = action.command!.arguments[0];
-    assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate']);
+    // "by 50%": points or percent is asked only when the baseline answer is a percentage.
+    assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate', 'meaning']);
+    assert.deepEqual((args.inputs[2] as { askIf?: unknown }).askIf, { name: 'baseline', pattern: String.raw`%\s*$` });
     const result = await client.request<{ edits?: TextEdit[]; error?: string }>('okr/fixWithAnswers', {
       uri, diagnostic: args.diagnostic, title: args.title, answers: { baseline: '$7.5M', baselineDate: '2026-03-31' },
     });
@@ -105,7 +113,7 @@ describe('lsp: quick fixes', function () {
     assert.match(gone.error!, /changed/);
   });
 
-  it('offers "Fix all" as a source action that applies the fixes needing no answer', async () => {
+  it('offers "Fix all" as a source action computed only on resolve, with the same result as okr fix', async () => {
     const uri = 'file:///mem/fix-all.okr';
     const { diagnostics } = await client.open(uri, COACHING);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
@@ -113,10 +121,91 @@ describe('lsp: quick fixes', function () {
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.okr');
-    const fixed = applyEdits(COACHING, actions[0].edit!.changes[uri]);
+    assert.equal(actions[0].edit, undefined, 'the edit waits for codeAction/resolve');
+    const resolved = await client.request<CodeAction>('codeAction/resolve', actions[0]);
+    const fixed = applyEdits(COACHING, resolved.edit!.changes[uri]);
+    assert.equal(fixed, fixText(COACHING, TODAY).text);
     const after = await client.change(uri, fixed);
     assert.deepEqual(after.diagnostics.filter((d) => d.code === 'syntax'), []);
     assert.ok(after.diagnostics.length < diagnostics.length, `${after.diagnostics.length} findings left of ${diagnostics.length}`);
     for (const word of ['Strategically', 'inventory', 'management', 'software']) assert.ok(fixed.includes(word), `lost '${word}'`);
+  });
+
+  it('fixes consecutive task-like KRs as okr fix does: each a task of the KR that stays, none nested in another', async () => {
+    const text = [
+      'period 2026-04-01 to 2026-08-30', 'objective Ship the new billing', '  why Customers wait too long.',
+      '  kr Increase the share of invoices paid on time from 60% to 80% by 2026-08-30', '    baseline 60% on 2026-03-31', '    target 80% by 2026-08-30',
+      '  kr Implement new inventory management software', '  kr Build a customer portal', '  kr Launch the reminder emails', '',
+    ].join('\n');
+    const uri = 'file:///mem/fix-all-tasks.okr';
+    await client.open(uri, text);
+    const [action] = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.okr'] },
+    });
+    const resolved = await client.request<CodeAction>('codeAction/resolve', action);
+    const fixed = applyEdits(text, resolved.edit!.changes[uri]);
+    assert.equal(fixed, fixText(text, TODAY).text);
+    assert.deepEqual(fixed.split('\n').slice(6, 9), ['    task Implement new inventory management software', '    task Build a customer portal', '    task Launch the reminder emails']);
+    // The command "Fix all auto-fixable problems" asks the same of the server.
+    const direct = await client.request<{ edits: TextEdit[]; applied: number; needsAnswers: number }>('okr/fixAll', { uri });
+    assert.equal(applyEdits(text, direct.edits), fixed);
+    assert.equal(direct.applied, 3);
+  });
+
+  it('offers "Show documentation" and "Disable rule in .okrrc.json" for a rule\'s finding', async () => {
+    const uri = 'file:///mem/rule-actions.okr';
+    const { diagnostics } = await client.open(uri, COACHING);
+    const task = diagnostics.find((d) => d.code === 'kr-task')!;
+    const actions = await actionsFor(uri, task, ['quickfix']);
+    const docs = actions.find((a) => a.title === "Show documentation for rule 'kr-task'");
+    assert.ok(docs, actions.map((a) => a.title).join());
+    assert.equal(docs.command?.command, 'okr.showRuleDocumentation');
+    assert.deepEqual((docs.command?.arguments as unknown[])[0], 'kr-task');
+    assert.ok(actions.some((a) => a.title === "Disable rule 'kr-task' in .okrrc.json"));
+    // Fixes come first: the rule's own actions are last.
+    assert.ok(actions.findIndex((a) => a.title.startsWith('Convert to task')) < actions.indexOf(docs));
+  });
+});
+
+describe('lsp: disabling a rule in .okrrc.json', function () {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-disable-'));
+  const file = join(dir, 'plan.okr');
+  const uri = pathToFileURL(file).href;
+  let client: LspClient;
+  before(async () => {
+    writeFileSync(file, COACHING);
+    client = await LspClient.start({ folder: dir, settings: SETTINGS });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  const disable = async (rule: string) => {
+    const { diagnostics } = await client.open(uri, COACHING);
+    const d = diagnostics.find((x) => x.code === rule)!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const action = actions.find((a) => a.title === `Disable rule '${rule}' in .okrrc.json`)!;
+    assert.equal(action.edit, undefined, 'computed on resolve');
+    return client.request<CodeAction & { edit: { documentChanges?: unknown[]; changes?: Record<string, TextEdit[]> } }>('codeAction/resolve', action);
+  };
+
+  it('creates .okrrc.json in the workspace folder when there is none', async () => {
+    const resolved = await disable('kr-task');
+    const configUri = pathToFileURL(join(dir, '.okrrc.json')).href;
+    const [create, edit] = resolved.edit.documentChanges as [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: TextEdit[] }];
+    assert.deepEqual([create.kind, create.uri, edit.textDocument.uri], ['create', configUri, configUri]);
+    assert.deepEqual(JSON.parse(edit.edits[0].newText), { rules: { 'kr-task': 'off' } });
+  });
+
+  it('turns the rule off in the existing file, keeping its comments and the rule\'s options', async () => {
+    const before = '// team settings\n{\n  "rules": { "kr-task": ["error", { "note": 1 }] }\n}\n';
+    writeFileSync(join(dir, '.okrrc.json'), before);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, '.okrrc.json')).href, type: 1 }] });
+    await client.close(uri);
+    const resolved = await disable('kr-task');
+    const configUri = pathToFileURL(join(dir, '.okrrc.json')).href;
+    const after = applyEdits(before, resolved.edit.changes![configUri]);
+    assert.match(after, /^\/\/ team settings\n/);
+    assert.match(after, /"kr-task": \["off", \{ "note": 1 \}\]/);
   });
 });

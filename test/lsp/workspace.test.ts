@@ -142,6 +142,24 @@ describe('lsp: workspace tree', function () {
     assert.match(nowhere.error!, /key result/);
   });
 
+  it('check-in: the KR\'s unit and last value come with the context; a wrong unit, an early date or a made-up status is refused', async () => {
+    const uri = uriOf('finance/ar.okr');
+    await client.open(uri, AR);
+    const at = { line: 10, character: 4 };
+    const context = await client.request<{ facts: { unit: string; unitLabel: string; lastValue: string; lastDate: string; targetDate: string } }>('okr/checkInContext', { uri, position: at });
+    assert.deepEqual([context.facts.unit, context.facts.lastValue, context.facts.lastDate, context.facts.targetDate], ['$', '$19.4M', '2026-05-01', '2026-08-30']);
+    const edit = (params: Record<string, unknown>) => client.request<{ edit?: TextEdit; error?: string }>('okr/checkInEdit', { uri, position: at, value: '$18.2M', ...params });
+    assert.match((await edit({ value: '1,450 users' })).error!, /measured in dollars, not 'users'/);
+    assert.match((await edit({ date: '2026-04-20' })).error!, /cannot come before/);
+    assert.match((await edit({ date: '2026-13-01' })).error!, /YYYY-MM-DD/);
+    // A status that would start a new line (or anything but the three calls) is refused, never written.
+    const injected = await edit({ status: 'on-track\n    target $1 by 2026-06-30' });
+    assert.equal(injected.edit, undefined);
+    assert.match(injected.error!, /status must be one of on-track, at-risk, off-track/);
+    const dated = await edit({ date: '2026-05-09' });
+    assert.equal(dated.edit!.newText.trim(), 'checkin 2026-05-09 $18.2M');
+  });
+
   it('exports the Markdown report of every file, escaped', async () => {
     const { markdown } = await client.request<{ markdown: string }>('okr/report', {});
     assert.match(markdown, /^# OKR progress report/);

@@ -2,12 +2,10 @@
 // --dry-run shows the unified diff instead of writing. Fixes that need an answer (a baseline the
 // file does not have) are listed with the question, never guessed.
 import { createTwoFilesPatch } from 'diff';
-import { analyzeText } from '../engine/analyze';
-import { applyEdits, offsetAt } from '../engine/fixes/edits';
+import { fixAll, type FixAllOutcome } from '../engine/fixes/fix-all';
 import { keepLineBreaks } from '../engine/fixes/line-breaks';
 import type { Diagnostic } from '../engine/model/types';
-import { fixesFor } from '../engine/rules';
-import type { EngineConfig, Fix } from '../engine/rules/types';
+import type { EngineConfig } from '../engine/rules/types';
 import { displayPath } from './files';
 import { visible, visibleLines } from './visible';
 import { readOkrFile } from './read';
@@ -29,59 +27,11 @@ export interface FixOptions {
   given?: string[];
 }
 
-export interface FixOutcome {
-  text: string;
-  applied: { diagnostic: Diagnostic; fix: Fix }[];
-  /** Findings whose fixes need answers from a person. */
-  needsAnswers: { diagnostic: Diagnostic; fix: Fix }[];
-}
+export type FixOutcome = FixAllOutcome;
 
-/**
- * Every fix of a text that needs no answer, applied in passes: in each pass the fixes that do not
- * overlap, at most one neighbour-dependent fix (convert to task) per objective; then the text is
- * checked again, until nothing is left to apply.
- */
+/** Every fix of a text that needs no answer: the engine's fix-all, as the editor applies it. */
 export function fixText(text: string, asOf: string, config?: EngineConfig): FixOutcome {
-  const applied: FixOutcome['applied'] = [];
-  let current = text;
-  for (let pass = 0; pass < 50; pass++) {
-    const step = onePass(current, asOf, config);
-    if (!step.applied.length) return { text: current, applied, needsAnswers: step.needsAnswers };
-    applied.push(...step.applied);
-    current = step.text;
-  }
-  return { text: current, applied, needsAnswers: onePass(current, asOf, config).needsAnswers };
-}
-
-function onePass(text: string, asOf: string, config?: EngineConfig): FixOutcome {
-  const analysis = analyzeText(text, { asOf, config });
-  const input = { text, doc: analysis.doc, progress: analysis.progress, config: analysis.config, asOf };
-  const applied: FixOutcome['applied'] = [];
-  const needsAnswers: FixOutcome['needsAnswers'] = [];
-  const taken: { start: number; end: number }[] = [];
-  const neighbourFixed = new Set<number>();
-  for (const diagnostic of analysis.diagnostics) {
-    if (diagnostic.rule === 'syntax' || diagnostic.rule === 'config') continue;
-    const fixes = fixesFor(input, diagnostic);
-    const ready = fixes.filter((f) => !f.needsInput && f.edits.length);
-    const fix = ready.find((f) => f.isPreferred) ?? ready[0];
-    if (!fix) {
-      const asking = fixes.find((f) => f.needsInput?.length);
-      if (asking) needsAnswers.push({ diagnostic, fix: asking });
-      continue;
-    }
-    const objective = (diagnostic.data as { objective?: number } | undefined)?.objective ?? -1;
-    if (fix.dependsOnNeighbours && neighbourFixed.has(objective)) continue;
-    const spans = fix.edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) }));
-    // Two fixes for the same lines (e.g. two rules offering one rewrite): the first wins.
-    const clash = spans.some((s) => taken.some((t) => (s.start < t.end && t.start < s.end) || s.start === t.start || s.end === t.end));
-    if (clash) continue;
-    if (fix.dependsOnNeighbours) neighbourFixed.add(objective);
-    taken.push(...spans);
-    applied.push({ diagnostic, fix });
-  }
-  const result = applyEdits(text, applied.flatMap((a) => a.fix.edits));
-  return { text: result.text, applied, needsAnswers };
+  return fixAll(text, { asOf, config });
 }
 
 export function runFix(files: string[], options: FixOptions, io: FixIO): number {

@@ -6,7 +6,8 @@
 //   "status": { "onTrack": 0.1, "atRisk": 0.25 }
 // }
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import type { Diagnostic, Position, Range } from './model/types';
+import type { Diagnostic, Range } from './model/types';
+import { positionFinder } from './fixes/edits';
 import { ALL_RULES, DEFAULT_CONFIG, ruleById } from './rules';
 import { editDistance } from './edit-distance';
 import type { EngineConfig, RuleConfigEntry, RuleSeverity } from './rules/types';
@@ -236,21 +237,6 @@ function closestRuleId(id: string): string | undefined {
 
 /** Offsets → LSP positions (0-based line, UTF-16 character) for a text. */
 function positions(text: string): { range(offset: number, length: number): Range } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  const position = (offset: number): Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
+  const position = positionFinder(text);
   return { range: (offset, length) => ({ start: position(offset), end: position(offset + length) }) };
 }

@@ -11,3 +11,4 @@ export { Workspace, type WorkspaceSource, type AlignNode, type AlignReference, t
 export { RollUp } from './workspace/rollup';
 export { buildAlignmentTree, type AlignmentTree, type AlignmentItem } from './workspace/alignment-tree';
 export { renameEdits } from './workspace/rename';
+export { fixAll, type FixAllOutcome } from './fixes/fix-all';

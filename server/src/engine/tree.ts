@@ -68,6 +68,8 @@ export interface TreePeriod {
 export interface OkrTree {
   asOf: string;
   periods: TreePeriod[];
+  /** The status filter applied (empty: none); the view shows it. */
+  statuses: ComputedStatus[];
 }
 
 export interface TreeSource {
@@ -92,28 +94,31 @@ export function describe(progress: number | null, status: ComputedStatus): strin
   return `${percentText(progress)} · ${statusText(status)}`;
 }
 
-/** Keeps only the branches with a KR whose status is in `statuses` (all when empty). */
+/**
+ * Keeps only the branches with a KR whose status is in `statuses` (all when empty). A filter hides
+ * rows, never changes a roll-up: every total is over all the objectives, shown or not.
+ */
 export function buildTree(sources: TreeSource[], asOf: string, statuses: ComputedStatus[] = []): OkrTree {
   const keep = (s: ComputedStatus) => statuses.length === 0 || statuses.includes(s);
-  const byPeriod = new Map<string, { start: string | null; end: string | null; files: TreeFile[] }>();
+  const byPeriod = new Map<string, { start: string | null; end: string | null; files: TreeFile[]; all: TreeObjective[] }>();
   const sorted = [...sources].sort((a, b) => a.uri.localeCompare(b.uri));
   for (const source of sorted) {
+    const label = source.doc.period?.label ?? NO_PERIOD;
+    const entry = byPeriod.get(label) ?? { start: source.doc.period?.start ?? null, end: source.doc.period?.end ?? null, files: [], all: [] };
+    byPeriod.set(label, entry);
+    entry.all.push(...treeFile(source, () => true).objectives);
     const file = treeFile(source, keep);
     if (statuses.length > 0 && file.objectives.length === 0) continue;
-    const label = source.doc.period?.label ?? NO_PERIOD;
-    const entry = byPeriod.get(label) ?? { start: source.doc.period?.start ?? null, end: source.doc.period?.end ?? null, files: [] };
     entry.files.push(file);
-    byPeriod.set(label, entry);
   }
-  const periods = [...byPeriod.entries()].map(([label, p]) => {
-    const objectives = p.files.flatMap((f) => f.objectives);
-    const progress = mean(objectives.map((o) => o.progress));
-    const status = objectives.length ? weakest(objectives.map((o) => o.status)) : 'no-data';
+  const periods = [...byPeriod.entries()].filter(([, p]) => p.files.length > 0).map(([label, p]) => {
+    const progress = mean(p.all.map((o) => o.progress));
+    const status = p.all.length ? weakest(p.all.map((o) => o.status)) : 'no-data';
     return { label, start: p.start, end: p.end, progress, status, description: describe(progress, status), files: p.files };
   });
   // Latest period first; the same start is ordered by label; files without a period last.
   periods.sort((a, b) => (a.label === NO_PERIOD ? 1 : b.label === NO_PERIOD ? -1 : (b.start ?? '').localeCompare(a.start ?? '') || a.label.localeCompare(b.label)));
-  return { asOf, periods };
+  return { asOf, periods, statuses: [...statuses] };
 }
 
 function treeFile(source: TreeSource, keep: (s: ComputedStatus) => boolean): TreeFile {

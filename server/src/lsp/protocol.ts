@@ -4,6 +4,7 @@ import type { ComputedStatus } from '../engine/progress/types';
 import type { FileSummary, OkrTree } from '../engine/tree';
 import type { AlignmentTree } from '../engine/workspace/alignment-tree';
 import type { FixInput } from '../engine/rules/types';
+import type { CheckInFacts } from '../engine/checkin';
 import type { Diagnostic as EngineDiagnostic } from '../engine/model/types';
 
 export const TreeRequest = 'okr/tree';
@@ -40,6 +41,8 @@ export interface CheckInContextResult {
   /** The date the check-in will carry. */
   today: string;
   milestone: boolean;
+  /** What the KR expects: unit, last value, dates (the input boxes validate against it). */
+  facts: CheckInFacts;
 }
 
 export const CheckInEditRequest = 'okr/checkInEdit';
@@ -48,6 +51,8 @@ export interface CheckInEditParams {
   position: Position;
   /** `$18.2M`, `64%`, `done`… */
   value: string;
+  /** YYYY-MM-DD; today (the as-of date) when absent. */
+  date?: string;
   status?: 'on-track' | 'at-risk' | 'off-track';
   note?: string;
 }
@@ -124,4 +129,17 @@ export interface ClosePlanResult {
   nextUri?: string;
   nextText?: string;
   error?: string;
+}
+
+/** Fix-all on an open document (the command "Fix all auto-fixable problems"): the same edits as `okr fix`. */
+export const FixAllRequest = 'okr/fixAll';
+export interface FixAllParams {
+  uri: string;
+}
+export interface FixAllResult {
+  edits: { range: Range; newText: string }[];
+  /** How many findings the edits fix. */
+  applied: number;
+  /** How many findings have fixes that need answers from a person. */
+  needsAnswers: number;
 }

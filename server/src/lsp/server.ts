@@ -1,9 +1,10 @@
 // The OKR language server: a function of its connection. Every handler is wrapped by `safe`
 // (exceptions are logged and answered empty; cancelled requests get the cancellation error).
-import { relative } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  type CancellationToken, CodeActionKind, type CodeAction, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   TextDocumentSyncKind, type Connection, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams,
   type CodeActionParams, type InitializeResult, type PrepareRenameParams, type TextDocumentChangeEvent, type WorkspaceFolder, type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
@@ -12,9 +13,10 @@ import { formatEdits } from '../engine/format';
 import { reportFile } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
 import { buildTree, fileSummary } from '../engine/tree';
+import { CONFIG_FILE_NAME } from '../engine/config';
 import { declinedDiagnostic, toLspDiagnostic } from './convert';
 import { checkInContext, checkInEdit } from './features/check-in';
-import { codeActions, FIX_ALL_KIND, fixWithAnswers } from './features/code-actions';
+import { codeActions, FIX_ALL_KIND, fixAllOf, fixWithAnswers, resolveCodeAction, type ConfigFileAccess } from './features/code-actions';
 import { completion } from './features/completion';
 import * as A from './features/alignment';
 import { workspaceDiagnostics } from '../engine/analyze';
@@ -60,7 +62,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '['], resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: { label: 'OKR' },
         foldingRangeProvider: true,
         documentFormattingProvider: true,
@@ -301,6 +303,30 @@ export function startServer(connection: Connection): void {
     return [...actions, ...A.spellingFixes(across, params.context.diagnostics, uri)];
   }));
 
+  const configFiles: ConfigFileAccess = {
+    configFile: (uri) => state.projectConfigs.forFile(filePath(uri)).file,
+    newConfigFile: (uri) => {
+      const path = filePath(uri);
+      if (!path) return undefined;
+      const folder = index.folders.filter((f) => path.startsWith(f + '/') || path.startsWith(f + '\\')).sort((a, b) => b.length - a.length)[0];
+      return join(folder ?? dirname(path), CONFIG_FILE_NAME);
+    },
+    readText: readSmallRegularFile,
+  };
+
+  connection.onCodeActionResolve(async (action: CodeAction, token: CancellationToken) => {
+    // On failure the action comes back as it was (without an edit), never as an empty object.
+    const resolved = await safe<CodeAction, CodeAction | undefined>(connection, 'code action resolve', undefined, (a) => resolveCodeAction(a, (uri) => state.analyzed(uri), configFiles))(action, token);
+    return resolved ?? action;
+  });
+
+  connection.onRequest(P.FixAllRequest, safe(connection, 'fix all', { edits: [], applied: 0, needsAnswers: 0 }, (params: P.FixAllParams) => {
+    const analyzed = state.analyzed(params?.uri);
+    if (!analyzed) return { edits: [], applied: 0, needsAnswers: 0 };
+    const outcome = fixAllOf(analyzed);
+    return { edits: outcome.edits, applied: outcome.applied.length, needsAnswers: outcome.needsAnswers.length };
+  }));
+
   connection.onDocumentSymbol(safe(connection, 'document symbols', [], (params) => {
     const analyzed = state.analyzed(params.textDocument.uri);
     return analyzed ? documentSymbols(analyzed) : [];
@@ -400,4 +426,22 @@ function alignmentShape(doc: OkrDocument): string {
     }
   }
   return parts.length > 1 ? parts.join(' ') : '';
+}
+
+/** A config file's text: regular files only, at most 1 MB (a pipe or device never blocks the server). */
+function readSmallRegularFile(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    // Non-blocking: opening a named pipe must not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > 1 << 20) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    const read = readSync(fd, buffer, 0, stat.size, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

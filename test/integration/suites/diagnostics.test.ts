@@ -8,11 +8,11 @@ suite('Diagnostics', () => {
   test('accounts-receivable: the AR KR and the vague KR carry their rule ids, ranges and rule docs', async () => {
     const { doc, diagnostics } = await openSample('accounts-receivable.okr', ['kr-ambiguous-metric', 'kr-vague']);
 
-    const arLine = lineOf(doc, 'kr Reduce AR>60 days by 50%');
+    const arLine = lineOf(doc, 'kr Reduce AR>90 days by 40%');
     const ambiguous = diagnostics.find((d) => ruleOf(d) === 'kr-ambiguous-metric');
     assert.ok(ambiguous);
     assert.equal(ambiguous.range.start.line, arLine);
-    assert.equal(doc.getText(ambiguous.range), 'AR>60 days', 'the range covers the abbreviation and its comparator');
+    assert.equal(doc.getText(ambiguous.range), 'AR>90 days', 'the range covers the abbreviation and its comparator');
     assert.equal(ambiguous.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(ambiguous.source, 'okr');
 

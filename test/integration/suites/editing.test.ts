@@ -4,13 +4,22 @@ import { AS_OF, lineOf, openSample, openScratch, positionOf, setText } from './h
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-/** The language server's completions (the contributed snippets, offered everywhere, are left out). */
+/** The language server's completions, without its block snippets. */
 async function completionsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
   return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet).map(labelOf);
 }
 
 suite('Editing', () => {
+  test('.okr files get no word-based suggestions and indent with two spaces, as the formatter does', async () => {
+    const doc = await openScratch('scratch-defaults.okr', 'objective Grow\n');
+    const editor = await vscode.window.showTextDocument(doc);
+    const settings = vscode.workspace.getConfiguration('editor', { languageId: 'okr' });
+    assert.equal(settings.get('wordBasedSuggestions'), 'off');
+    assert.equal(editor.options.insertSpaces, true);
+    assert.equal(editor.options.tabSize, 2);
+  });
+
   test('completion offers keywords by context, today after checkin, the period end after by', async () => {
     const doc = await openScratch('scratch-completion.okr', [
       'period 2026-04-01 to 2026-08-30', '', 'objective Get paid sooner', '  why Cash.',
@@ -32,7 +41,7 @@ suite('Editing', () => {
     assert.ok(objective, `the objective in ${JSON.stringify(symbols.map((s) => s.name))}`);
     const krs = objective.children.filter((child) => child.kind === vscode.SymbolKind.Field).map((child) => child.name);
     assert.deepEqual(krs.map((name) => name.split(' ').slice(0, 2).join(' ')),
-      ['Reduce total', 'Reduce AR>60', 'Increase the', 'Improve customer']);
+      ['Reduce total', 'Reduce AR>90', 'Increase the', 'Improve customer']);
     assert.equal(objective.range.start.line, lineOf(doc, 'objective Strategically'));
   });
 
@@ -79,6 +88,7 @@ suite('Editing', () => {
     assert.ok(first, `a hint on line ${line + 1}: ${JSON.stringify(hints.map((h) => [h.position.line, label(h)]))}`);
     assert.equal(first.position.character, doc.lineAt(line).text.length, 'at the end of the line');
     assert.match(label(first), /^38% · /);
+    assert.equal(first.paddingLeft, true, 'a gap between the line and the hint');
     const shareLine = lineOf(doc, 'kr Increase the share');
     // 62% → 67% toward 80%: (67 − 62) / (80 − 62) = 28%.
     assert.match(label(hints.find((hint) => hint.position.line === shareLine)!), /^28% · /);

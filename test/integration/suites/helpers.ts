@@ -110,10 +110,10 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 /** Answers each prompt from what it shows (its prompt text and placeholder). */
-export type Answerer = (shown: { prompt: string; placeholder?: string }) => string | undefined;
+export type Answerer = (shown: { prompt: string; placeholder?: string; value?: string }) => string | undefined;
 
-/** Types each input box's own example (its placeholder): the engine offers valid examples. */
-export const typeTheExample: Answerer = (shown) => shown.placeholder;
+/** Accepts a prefilled answer, else types the box's own example ("like 62%"), else picks the first item. */
+export const typeTheExample: Answerer = (shown) => shown.value || shown.placeholder?.replace(/^like /, '');
 
 /**
  * Answers the input boxes and quick picks that the next command shows, in order, then restores
@@ -124,37 +124,49 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
   const originalInput = window.showInputBox;
   const originalPick = window.showQuickPick;
+  const originalWarning = window.showWarningMessage;
   const prompts: string[] = [];
   const queue = typeof answers === 'function' ? [] : [...answers];
-  const next = (prompt: string, placeholder?: string) => {
+  const next = (prompt: string, placeholder?: string, value?: string) => {
     prompts.push(prompt);
-    if (typeof answers === 'function') return answers({ prompt, placeholder });
+    if (typeof answers === 'function') return answers({ prompt, placeholder, value });
     if (queue.length === 0) throw new Error(`unexpected prompt ${JSON.stringify(prompt)}: no answer left`);
     return queue.shift();
   };
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
-    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder);
+    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder, options?.value);
     if (answer !== undefined && options?.validateInput) {
-      const problem = await options.validateInput(answer);
+      const shown = await options.validateInput(answer);
+      // A warning (severity Warning or Info) lets the answer through, as the input box does.
+      const problem = typeof shown === 'string' ? shown : shown && shown.severity === vscode.InputBoxValidationSeverity.Error ? shown.message : undefined;
       if (problem) throw new Error(`the input box refused ${JSON.stringify(answer)}: ${JSON.stringify(problem)}`);
     }
     return answer;
   }) as typeof window.showInputBox;
   window.showQuickPick = (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
     options?: vscode.QuickPickOptions) => {
-    const answer = next(options?.title ?? options?.placeHolder ?? 'quick pick');
-    if (answer === undefined) return undefined;
     const list = await items;
     const label = (item: string | vscode.QuickPickItem) => (typeof item === 'string' ? item : item.label);
+    const answer = next(options?.title ?? options?.placeHolder ?? 'quick pick', list.length ? label(list[0]) : undefined);
+    if (answer === undefined) return undefined;
     const chosen = list.find((item) => label(item) === answer) ?? list.find((item) => label(item).includes(answer));
     if (!chosen) throw new Error(`no quick pick item ${JSON.stringify(answer)} in ${JSON.stringify(list.map(label))}`);
     return options?.canPickMany ? [chosen] : chosen;
   }) as typeof window.showQuickPick;
+  // A modal warning ("Write the check-in anyway?") is a prompt too; the answer is the button's title.
+  window.showWarningMessage = ((message: string, ...rest: unknown[]) => {
+    const options = typeof rest[0] === 'object' && rest[0] !== null && 'modal' in rest[0] ? rest.shift() as vscode.MessageOptions : undefined;
+    if (!options?.modal) return (originalWarning as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
+    const buttons = rest.map((b) => (typeof b === 'string' ? b : (b as vscode.MessageItem).title));
+    const answer = next(message, buttons[0]);
+    return Promise.resolve(answer === undefined ? undefined : rest[buttons.indexOf(answer)]);
+  }) as typeof window.showWarningMessage;
   try {
     const result = await run();
     return { result, prompts };
   } finally {
     window.showInputBox = originalInput;
     window.showQuickPick = originalPick;
+    window.showWarningMessage = originalWarning;
   }
 }

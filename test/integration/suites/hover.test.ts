@@ -30,7 +30,7 @@ suite('Hover', () => {
 
   test('the coaching hint shows on a KR where a rule fired', async () => {
     const { doc } = await openSample('accounts-receivable.okr', ['kr-ambiguous-metric']);
-    const text = await hoverAt(doc, positionOf(doc, 'kr Reduce AR>60', 5));
+    const text = await hoverAt(doc, positionOf(doc, 'kr Reduce AR>90', 5));
     assert.match(text, /unclear|AR/);
   });
 });

@@ -1,7 +1,23 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { AS_OF, answeringPrompts, diagnosticsAfter, lineOf, openSample, positionOf, setText } from './helpers';
+import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample, waitForDiagnostics } from './helpers';
 import { progressTree, treeWhere, type Row } from './tree-helpers';
+
+/** The extension's view itself: its description shows the active filter. */
+async function progressView(): Promise<vscode.TreeView<unknown>> {
+  const extension = vscode.extensions.getExtension<{ progressView: vscode.TreeView<unknown> }>('okr-as-code.okr-as-code');
+  assert.ok(extension, 'the extension is installed');
+  return (extension.isActive ? extension.exports : await extension.activate()).progressView;
+}
+
+/** Opens the AR sample with the cursor on its first KR (the dollars one), for the Check In command. */
+async function cursorOnTheDollarKr(): Promise<vscode.TextDocument> {
+  const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+  const editor = await vscode.window.showTextDocument(doc);
+  const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
+  editor.selection = new vscode.Selection(cursor, cursor);
+  return doc;
+}
 
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
 
@@ -29,15 +45,13 @@ suite('Tree, check-in and export', () => {
     await setText(doc, original);
   });
 
-  test('OKR: Check In… asks value, status and note and appends the check-in under the KR', async () => {
-    const { doc } = await openSample('accounts-receivable.okr', ['kr-vague']);
+  test('OKR: Check In… asks value, date, status and note and appends the check-in under the KR', async () => {
+    const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const editor = await vscode.window.showTextDocument(doc);
-    const cursor = positionOf(doc, 'kr Reduce total dollars', 6);
-    editor.selection = new vscode.Selection(cursor, cursor);
-    const { prompts } = await answeringPrompts(['$17M', 'on-track', 'Three more accounts paid'],
+    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on-track', 'Three more accounts paid'],
       () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
-    assert.equal(prompts.length, 3, `value, status, note: ${JSON.stringify(prompts)}`);
+    assert.equal(prompts.length, 4, `value, date, status, note: ${JSON.stringify(prompts)}`);
+    assert.match(prompts[0], /in dollars · last \$19\.4M on 2026-05-01/, 'the prompt shows the unit and the last value');
     const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
     assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $17M on-track "Three more accounts paid"`);
     assert.match(doc.lineAt(last + 2).text, /^ {4}task \[x\] Weekly report/, 'before the tasks');
@@ -60,5 +74,82 @@ suite('Tree, check-in and export', () => {
     assert.match(report, /38%/);
     assert.match(report, /Make onboarding so smooth/, 'every file of the workspace');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('OKR: Check In… checks each box as it is typed: a word or another unit is refused at once', async () => {
+    await cursorOnTheDollarKr();
+    const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+    const original = window.showInputBox;
+    let shown: vscode.InputBoxOptions | undefined;
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      shown = options;
+      return undefined; // cancel after looking at the box
+    }) as typeof window.showInputBox;
+    try {
+      await vscode.commands.executeCommand('okr.checkIn');
+    } finally {
+      window.showInputBox = original;
+    }
+    assert.ok(shown?.validateInput, 'the value box validates as it is typed');
+    assert.match(String(await shown.validateInput('abc')), /'abc' is not a value/);
+    assert.match(String(await shown.validateInput('1,450 users')), /measured in dollars, not 'users'/);
+    assert.equal(await shown.validateInput('$17M'), undefined);
+  });
+
+  test('OKR: Check In… with the optional status skipped records no status', async () => {
+    const doc = await cursorOnTheDollarKr();
+    const original = doc.getText();
+    // Enter on every box: the example value, today's date, the first (default) pick, no note.
+    const enter: Answerer = (shown) => (shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown));
+    await answeringPrompts(enter, () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+    const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
+    assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $19.4M`);
+    await setText(doc, original);
+  });
+
+  test('OKR: Check In… warns before writing a check-in after the KR\'s target date, and writes nothing when told not to', async () => {
+    const doc = await openScratch('scratch-checkin-late.okr', [
+      'period 2026-04-01 to 2026-08-30', 'objective Grow', '  why Because',
+      '  kr Increase weekly active teams from 1,200 teams to 1,500 teams by 2026-04-30',
+      '    baseline 1,200 teams on 2026-03-31', '    target 1,500 teams by 2026-04-30', '',
+    ].join('\n'));
+    const before = doc.getText();
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(3, 6, 3, 6);
+    const { prompts } = await answeringPrompts(['1,400 teams', AS_OF, undefined], () => vscode.commands.executeCommand('okr.checkIn'));
+    assert.match(prompts[2], /after the KR's target date \(2026-04-30\)/);
+    assert.equal(doc.getText(), before);
+  });
+
+  test('OKR: New OKR File asks the name (the quarter, prefilled) and writes a template the coach has nothing to say about', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const shown: Array<string | undefined> = [];
+    const answer: Answerer = (box) => {
+      shown.push(box.value);
+      return 'new-from-test';
+    };
+    await answeringPrompts(answer, () => vscode.commands.executeCommand('okr.newFile', folder));
+    assert.deepEqual(shown, ['2026-Q2.okr']);
+    const uri = vscode.Uri.joinPath(folder, 'new-from-test.okr');
+    const diagnostics = await waitForDiagnostics(uri, (ds) => ds.length === 0 && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the new file, checked');
+    assert.deepEqual(diagnostics.map((d) => d.message), []);
+    assert.match(vscode.window.activeTextEditor!.document.getText(), /^period 2026-Q2$/m);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  test('filtering the tree hides rows, keeps every total, shows the filter and clears it', async () => {
+    await openSample('accounts-receivable.okr', ['kr-vague']);
+    const tree = await progressTree();
+    const view = await progressView();
+    const before = await treeWhere(tree, (list) => list.some((r) => r.depth === 0), 'the tree');
+    const periods = (list: Row[]) => list.filter((r) => r.depth === 0).map((r) => `${r.label} ${r.description}`);
+    await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+    const filtered = await treeWhere(tree, (list) => list.length > 0 && list.length < before.length, 'fewer rows');
+    assert.equal(view.description, 'filtered: off track');
+    for (const period of periods(filtered)) assert.ok(periods(before).includes(period), `${period} is one of ${JSON.stringify(periods(before))}`);
+    await vscode.commands.executeCommand('okr.clearTreeFilter');
+    await treeWhere(tree, (list) => list.length === before.length, 'every row again');
+    assert.equal(view.description, undefined);
   });
 });

@@ -77,6 +77,15 @@ describe('Markdown escaping', () => {
     }
   });
 
+  it('escapes only what Markdown needs: figures, comparisons and ampersands read as written in the source', () => {
+    assert.equal(escapeMarkdown('99.95% uptime'), '99.95% uptime');
+    assert.equal(escapeMarkdown('Reduce AR>60 days by 50%'), 'Reduce AR>60 days by 50%');
+    assert.equal(escapeMarkdown('R&D spend'), 'R&D spend');
+    assert.equal(escapeMarkdown('1. first'), '1\\. first');
+    assert.equal(escapeMarkdown('> quoted'), '\\> quoted');
+    assert.equal(escapeMarkdown('&amp; literal'), '\\&amp; literal');
+  });
+
   it('keeps a line break from starting a new block', () => {
     const html = renderInline('Grow revenue\n# not a heading\n- not a list');
     assert.match(html, /^<p>[^<]*<\/p>\n$/, html);

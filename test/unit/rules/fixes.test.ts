@@ -117,12 +117,50 @@ describe('fixes', () => {
       assert.equal(findings(text, 'kr-relative-without-baseline').length, 1);
       const [asking] = fixes(text, 'kr-relative-without-baseline');
       assert.deepEqual(asking.edits, []);
-      assert.deepEqual(asking.needsInput?.map((i) => i.name), ['baseline', 'baselineDate']);
-      for (const input of asking.needsInput ?? []) assert.ok(input.pattern && new RegExp(input.pattern).test(input.name === 'baseline' ? '$24M' : '2026-03-31'));
+      assert.deepEqual(asking.needsInput?.map((i) => i.name), ['baseline', 'baselineDate', 'meaning']);
+      for (const input of asking.needsInput?.slice(0, 2) ?? []) assert.ok(input.pattern && new RegExp(input.pattern).test(input.name === 'baseline' ? '$24M' : '2026-03-31'));
+      // Points or percent is asked only after a percentage baseline; the date defaults to the day before the period.
+      assert.deepEqual(asking.needsInput?.[2].askIf, { name: 'baseline', pattern: String.raw`%\s*$` });
+      assert.equal(asking.needsInput?.[1].value, '2026-03-31');
 
       const [fix] = fixes(text, 'kr-relative-without-baseline', { baseline: '$24M', baselineDate: '2026-03-31' });
       const out = applyAndRecheck(text, fix, ['kr-relative-without-baseline', 'kr-ambiguous-metric', 'kr-implicit-target']);
       assert.equal(out, AR.replace('  kr Reduce AR>60 days by 50% by 2026-08-30', '  kr Reduce total dollars invoiced 60+ days past due from $24M to $12M by 2026-08-30') + '    target $12M by 2026-08-30\n'.replace(/^/, ''));
+    });
+
+    it('"Add a baseline and write the KR from baseline to target" writes both ends into the sentence, not just the baseline', () => {
+      const text = ['period 2026-04-01 to 2026-08-30', 'objective Cash', '  why Cash is tight', '  kr Reduce AR>60 days to $12M by 2026-08-30', ''].join('\n');
+      const [asking] = fixes(text, 'kr-ambiguous-metric');
+      assert.equal(asking.title, 'Add a baseline and write the KR from baseline to target');
+      const [fix] = fixes(text, 'kr-ambiguous-metric', { baseline: '$24M', baselineDate: '2026-03-31' });
+      const out = applyAndRecheck(text, fix, ['kr-ambiguous-metric', 'kr-missing-baseline']);
+      assert.match(out, /kr Reduce total dollars invoiced 60\+ days past due from \$24M to \$12M by 2026-08-30\n {4}baseline \$24M on 2026-03-31\n {4}target \$12M by 2026-08-30\n/);
+    });
+
+    it('"by 15%" on a percentage baseline asks: percentage points or percent of the baseline', () => {
+      const text = ['period 2026-04-01 to 2026-08-30', 'objective Get paid on time', '  why Cash is tight', '  kr Increase on-time payments by 15% by 2026-08-30', '    baseline 62% on 2026-03-31', ''].join('\n');
+      const [asking] = fixes(text, 'kr-implicit-target');
+      assert.deepEqual(asking.edits, [], 'no silent guess');
+      const question = asking.needsInput?.[0];
+      assert.equal(question?.name, 'meaning');
+      assert.deepEqual(question?.choices?.map((c) => c.value), ['points', 'percent']);
+      assert.match(question!.choices![0].label, /62% → 77%/);
+      assert.match(question!.choices![1].label, /62% → 71\.3%/);
+      const points = applyAndRecheck(text, fixes(text, 'kr-implicit-target', { meaning: 'points' })[0], ['kr-implicit-target']);
+      assert.match(points, /kr Increase on-time payments from 62% to 77% by 2026-08-30\n {4}baseline 62% on 2026-03-31\n {4}target 77% by 2026-08-30/);
+      const percent = applyAndRecheck(text, fixes(text, 'kr-implicit-target', { meaning: 'percent' })[0], ['kr-implicit-target']);
+      assert.match(percent, /from 62% to 71\.3%/);
+    });
+
+    it('asks with examples in the KR\'s own unit, never another KR\'s dollars', () => {
+      const ask = (kr: string, rule: string) => fixes(['period 2026-Q2', 'objective Grow', '  why Because', `  kr ${kr}`, ''].join('\n'), rule).find((f) => f.needsInput)!.needsInput!;
+      const teams = ask('Increase weekly active teams by 300 teams by 2026-06-30', 'kr-relative-without-baseline');
+      assert.equal(teams[0].placeholder, 'like 300 teams');
+      const rate = ask('Increase collection rates by 25%', 'kr-relative-without-baseline');
+      assert.equal(rate[0].placeholder, 'like 62%');
+      const unknown = ask('Increase collections by 25%', 'kr-relative-without-baseline');
+      assert.doesNotMatch(unknown[0].placeholder ?? '', /^like|\$24M/);
+      for (const input of [...teams, ...rate, ...unknown]) assert.notEqual(input.placeholder, '$24M');
     });
 
     it('keeps CRLF line endings and touches no other line', () => {

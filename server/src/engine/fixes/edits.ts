@@ -12,9 +12,16 @@ export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';
 }
 
-/** One indentation step as the document writes it (two spaces unless it uses tabs). */
+const steps = new WeakMap<string[], string>();
+
+/** One indentation step as the document writes it (two spaces unless it uses tabs); once per text. */
 export function indentStep(lines: string[]): string {
-  return lines.some((l) => l.startsWith('\t')) ? '\t' : '  ';
+  let step = steps.get(lines);
+  if (step === undefined) {
+    step = lines.some((l) => l.startsWith('\t')) ? '\t' : '  ';
+    steps.set(lines, step);
+  }
+  return step;
 }
 
 /** Inserts whole lines after a line, keeping the document's line breaks. */
@@ -27,22 +34,50 @@ export function replaceRange(range: Range, newText: string): TextEdit {
   return { range, newText };
 }
 
+/** Where each line starts in a text (UTF-16 offsets, any line break): positions to offsets in O(1). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (code === 10 || code === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** An offset finder for one text: the line table is built once, each lookup is constant time. */
+export function offsetFinder(text: string): (position: Position) => number {
+  const starts = lineStarts(text);
+  return (position) => {
+    if (position.line >= starts.length) return text.length;
+    const start = starts[Math.max(0, position.line)];
+    const next = position.line + 1 < starts.length ? starts[position.line + 1] : text.length + 1;
+    // The end of the line without its break.
+    let end = next - 1;
+    if (next <= text.length && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+    if (next > text.length) end = text.length;
+    return Math.min(start + Math.max(0, position.character), end);
+  };
+}
+
+/** A position finder for one text: offsets to LSP positions (0-based line, UTF-16 character), by binary search. */
+export function positionFinder(text: string): (offset: number) => Position {
+  const starts = lineStarts(text);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}
+
 /** Offset of an LSP position in a text (UTF-16 units, any line break). */
 export function offsetAt(text: string, position: Position): number {
-  let line = 0;
-  let i = 0;
-  while (line < position.line && i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 10) line++;
-    else if (code === 13) {
-      line++;
-      if (text.charCodeAt(i + 1) === 10) i++;
-    }
-    i++;
-  }
-  let end = i;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return Math.min(i + position.character, end);
+  return offsetFinder(text)(position);
 }
 
 /**
@@ -50,8 +85,9 @@ export function offsetAt(text: string, position: Position): number {
  * skipped (and returned) so that no text is ever lost.
  */
 export function applyEdits(text: string, edits: TextEdit[]): { text: string; skipped: TextEdit[] } {
+  const at = offsetFinder(text);
   const located = edits
-    .map((edit) => ({ edit, start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end) }))
+    .map((edit) => ({ edit, start: at(edit.range.start), end: at(edit.range.end) }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: typeof located = [];
   const skipped: TextEdit[] = [];
@@ -63,12 +99,12 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; ski
     }
     kept.push(item);
   }
-  let out = '';
-  let at = 0;
+  const parts: string[] = [];
+  let from = 0;
   for (const item of kept) {
-    out += text.slice(at, item.start) + item.edit.newText;
-    at = item.end;
+    parts.push(text.slice(from, item.start), item.edit.newText);
+    from = item.end;
   }
-  out += text.slice(at);
-  return { text: out, skipped };
+  parts.push(text.slice(from));
+  return { text: parts.join(''), skipped };
 }

@@ -6,9 +6,10 @@ import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary
 import { isValidIsoDate } from '../dates';
 import type { KrRef } from '../rules/helpers';
 import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
-import type { Fix, FixInput, Rule, RuleContext, TextEdit } from '../rules/types';
+import type { Fix, Rule, RuleContext, TextEdit } from '../rules/types';
 import { formatQuantityLike, makeQuantity, sameUnit } from '../values';
-import { impliedTarget } from '../progress/implied-target';
+import { impliedTarget, percentOfPercent, type PercentMeaning } from '../progress/implied-target';
+import { baselineDateQuestion, percentMeaningQuestion, VALUE_PATTERN, valueQuestion } from './questions';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
 
 /** "Convert to task": the `kr` keyword becomes `task`, under the KR before it or the objective. */
@@ -26,7 +27,10 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   }
   const m = /^([ \t]*)kr\b/.exec(ctx.lines[line] ?? '');
   if (!m) return undefined;
-  const previous = ref.krIndex > 0 ? ref.objective.keyResults[ref.krIndex - 1] : undefined;
+  // In a batch, a KR that becomes a task too is no home for this one: go to the nearest KR that stays.
+  let previousIndex = ref.krIndex - 1;
+  while (previousIndex >= 0 && ctx.becomingTasks?.has(ref.objective.keyResults[previousIndex])) previousIndex--;
+  const previous = previousIndex >= 0 ? ref.objective.keyResults[previousIndex] : undefined;
   const indent = previous ? indentOf(ctx.lines[previous.range.start.line]) + indentStep(ctx.lines) : m[1];
   const where = previous ? `under the KR '${shorten(previous.text)}'` : 'of the objective';
   return {
@@ -50,21 +54,7 @@ export function splitIntoKrAndTask(ctx: RuleContext, ref: KrRef, split: { kr: st
   };
 }
 
-/**
- * A value as a `baseline` or `target` line takes it: `$24M`, `85%`, `45 days`, `40`
- * (a unit word only after a plain number).
- */
-export const VALUE_PATTERN = String.raw`^\s*[-+]?(?:[$€£¥]\d[\d,]*(?:\.\d+)?[kKmMbB]?|\d[\d,]*(?:\.\d+)?[kKmMbB]?%|\d[\d,]*(?:\.\d+)?[kKmMbB]?(?:\s+[A-Za-z][A-Za-z-]*)?)\s*$`;
-
-/** A placeholder for a value question: the example if it is a valid value, else a fallback. */
-export function valuePlaceholder(example: string | undefined, fallback: string): string {
-  return example && new RegExp(VALUE_PATTERN).test(example) ? example : fallback;
-}
-
-const BASELINE_INPUTS: FixInput[] = [
-  { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: '$24M', pattern: VALUE_PATTERN },
-  { name: 'baselineDate', prompt: 'On what date was the baseline measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$` },
-];
+export { VALUE_PATTERN } from './questions';
 
 /** Reads a value typed by a person: `$24M`, `45 days`, `40`. */
 export function parseAnswerQuantity(answer: string): Quantity | undefined {
@@ -85,17 +75,33 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   let baseline = effectiveBaseline(kr);
   let baselineDate = kr.baseline?.date?.iso;
   const fromAnswers = !baseline;
+  const byRaw = kr.sentence.by?.raw ?? readingOf(kr).relative?.text ?? '';
   if (!baseline) {
     const value = answers?.baseline !== undefined ? parseAnswerQuantity(answers.baseline) : undefined;
     const date = answers?.baselineDate?.trim();
-    if (!value || !date || !isValidIsoDate(date)) {
-      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: BASELINE_INPUTS };
+    const undecided = value && percentOfPercent(kr, value) && !kr.target?.value && !kr.sentence.to && !isMeaning(answers?.meaning);
+    if (!value || !date || !isValidIsoDate(date) || undecided) {
+      const inputs = [
+        valueQuestion('baseline', 'Where does the metric stand now (the baseline)?', kr),
+        baselineDateQuestion(ctx.doc),
+        // Only for a percentage baseline: "by 15%" on 62% is 77% or 71.3%.
+        ...(kr.sentence.by?.unit === '%' || readingOf(kr).relative?.text.endsWith('%') ? [percentMeaningQuestion(byRaw, undefined, true)] : []),
+      ];
+      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: inputs };
     }
     baseline = value;
     baselineDate = date;
+  } else if (percentOfPercent(kr, baseline) && !kr.target?.value && !kr.sentence.to && !isMeaning(answers?.meaning)) {
+    // A guess either way would write a target nobody set: ask.
+    const points = impliedTarget(kr, baseline, 'points');
+    const percent = impliedTarget(kr, baseline, 'percent');
+    if (points && percent) {
+      return { title: 'Rewrite as explicit KR: percentage points or percent?', edits: [], needsInput: [percentMeaningQuestion(byRaw, { points, percent, baseline })] };
+    }
   }
 
-  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline);
+  const meaning = isMeaning(answers?.meaning) ? answers.meaning : 'percent';
+  const target = kr.target?.value ?? kr.sentence.to ?? impliedTarget(kr, baseline, meaning);
   // A target in another unit than the baseline (80% against $24M) cannot be written in the baseline's terms.
   if (target?.unit && baseline.unit && !sameUnit(target.unit, baseline.unit)) return undefined;
   const replacements: { start: number; end: number; text: string }[] = [];
@@ -107,6 +113,10 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
   if (relative && target && !kr.sentence.to) {
     const from = kr.sentence.from ? '' : `from ${baseline.raw} `;
     replacements.push({ start: relative.start, end: relative.end, text: `${from}to ${formatQuantityLike(target.amount, baseline)}` });
+  } else if (kr.sentence.to && !kr.sentence.from) {
+    // "… to $12M" says where to, not where from: the rewrite writes both, as its title says.
+    const at = beforeTo(kr);
+    if (at !== undefined) replacements.push({ start: at, end: at, text: `from ${baseline.raw} ` });
   }
   if (!replacements.length && !fromAnswers && (kr.target || !target)) return undefined;
 
@@ -135,6 +145,19 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
     isPreferred: true,
     edits,
   };
+}
+
+/** Offset (in the KR text) of the "to" before the sentence's `to` value. */
+function beforeTo(kr: KeyResult): number | undefined {
+  const to = kr.sentence.to;
+  if (!to) return undefined;
+  const start = to.range.start.character - kr.textRange.start.character;
+  const word = /\bto\s+$/i.exec(kr.text.slice(0, start));
+  return word ? word.index : undefined;
+}
+
+function isMeaning(answer: string | undefined): answer is PercentMeaning {
+  return answer === 'points' || answer === 'percent';
 }
 
 /** Offsets (in the KR text) of "by 50%", the relative change to replace. */

@@ -4,9 +4,8 @@ import { formatQuantityLike } from '../values';
 import { isValidIsoDate } from '../dates';
 import type { Fix, RuleContext } from '../rules/types';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf } from './edits';
-import { parseAnswerQuantity, sentenceDate, valuePlaceholder, VALUE_PATTERN } from './kr-fixes';
-
-const DATE_PATTERN = String.raw`^\s*\d{4}-\d{2}-\d{2}\s*$`;
+import { parseAnswerQuantity, sentenceDate } from './kr-fixes';
+import { baselineDateQuestion, VALUE_PATTERN, valueQuestion } from './questions';
 
 /** A bare number answered for a KR measured in a unit takes that unit (40 → $40 when the target is $100). */
 function inUnitOf(value: Quantity, reference: Quantity | undefined): string {
@@ -32,8 +31,8 @@ export function addBaselineLine(ctx: RuleContext, kr: KeyResult, answers?: Recor
   if (!value || !date || !isValidIsoDate(date)) {
     return {
       title, edits: [], needsInput: [
-        { name: 'baseline', prompt: 'Where does the metric stand now (the baseline)?', placeholder: valuePlaceholder(kr.target?.value?.raw ?? kr.sentence.to?.raw, '40'), pattern: VALUE_PATTERN },
-        { name: 'baselineDate', prompt: 'On what date was it measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: DATE_PATTERN },
+        valueQuestion('baseline', 'Where does the metric stand now (the baseline)?', kr),
+        baselineDateQuestion(ctx.doc, 'On what date was it measured (YYYY-MM-DD)?'),
       ],
     };
   }
@@ -45,7 +44,7 @@ export function addTargetLine(ctx: RuleContext, kr: KeyResult, answers?: Record<
   const value = answers?.target !== undefined ? parseAnswerQuantity(answers.target) : undefined;
   const title = 'Add the target';
   if (!value) {
-    return { title, edits: [], needsInput: [{ name: 'target', prompt: 'What value should the metric reach (the target)?', placeholder: valuePlaceholder(kr.baseline ? formatQuantityLike(kr.baseline.value.amount, kr.baseline.value) : undefined, '48'), pattern: VALUE_PATTERN }] };
+    return { title, edits: [], needsInput: [valueQuestion('target', 'What value should the metric reach (the target)?', kr, kr.baseline?.value)] };
   }
   const date = sentenceDate(kr);
   const after = kr.baseline ? kr.baseline.range.end.line : kr.range.start.line;
@@ -57,7 +56,7 @@ export function addTargetLine(ctx: RuleContext, kr: KeyResult, answers?: Record<
 export function addWhyLine(ctx: RuleContext, objective: Objective, answers?: Record<string, string>): Fix {
   const why = answers?.why?.trim();
   const title = 'Add why this objective matters now';
-  if (!why) return { title, edits: [], needsInput: [{ name: 'why', prompt: 'Why does this objective matter, and why now?', placeholder: 'Invoices past 90 days are much harder to collect' }] };
+  if (!why) return { title, edits: [], needsInput: [{ name: 'why', prompt: 'Why does this objective matter, and why now?', placeholder: 'what changes for customers or the business, and why this quarter' }] };
   const indent = indentOf(ctx.lines[objective.range.start.line]) + indentStep(ctx.lines);
   return { title, edits: [insertLinesAfter(ctx.lines, objective.range.start.line, [`${indent}why ${why.replace(/[\r\n]+/g, ' ')}`], lineBreakOf(ctx.text))] };
 }
@@ -71,9 +70,9 @@ export function addBaselineAndTarget(ctx: RuleContext, kr: KeyResult, answers?: 
   if (!baseline || !target || !date || !isValidIsoDate(date)) {
     return {
       title, edits: [], needsInput: [
-        { name: 'baseline', prompt: 'What number shows where this stands today (the baseline)?', placeholder: '72%', pattern: VALUE_PATTERN },
-        { name: 'baselineDate', prompt: 'On what date was it measured (YYYY-MM-DD)?', placeholder: '2026-03-31', pattern: DATE_PATTERN },
-        { name: 'target', prompt: 'What value should it reach (the target)?', placeholder: '85%', pattern: VALUE_PATTERN },
+        valueQuestion('baseline', 'What number shows where this stands today (the baseline)?', kr),
+        baselineDateQuestion(ctx.doc, 'On what date was it measured (YYYY-MM-DD)?'),
+        valueQuestion('target', 'What value should it reach (the target)?', kr),
       ],
     };
   }

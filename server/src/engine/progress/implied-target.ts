@@ -4,8 +4,20 @@ import type { KeyResult, Quantity } from '../model/types';
 import { readKr, type KrReading } from '../sentence';
 import { formatQuantityLike, makeQuantity, roundAmount, sameUnit } from '../values';
 
+/**
+ * "by 15%" on a percentage (62%) reads two ways: 15 points (77%) or 15 percent of 62% (71.3%).
+ * Progress takes percent; a rewrite asks a person which was meant.
+ */
+export type PercentMeaning = 'points' | 'percent';
+
+/** True when the KR's relative change is a percentage of a baseline that is a percentage too. */
+export function percentOfPercent(kr: KeyResult, baseline: Quantity): boolean {
+  const by = kr.sentence.by ?? comparativeAmount(readKr(kr.text));
+  return by?.unit === '%' && baseline.unit === '%';
+}
+
 /** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
-export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
+export function impliedTarget(kr: KeyResult, baseline: Quantity, meaning: PercentMeaning = 'percent'): Quantity | undefined {
   const reading = readKr(kr.text);
   const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
   if (!direction) return undefined;
@@ -13,7 +25,8 @@ export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | und
   const by = kr.sentence.by ?? comparativeAmount(reading);
   let amount: number | undefined;
   if (by) {
-    if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
+    if (by.unit === '%' && baseline.unit === '%' && meaning === 'points') amount = baseline.amount + sign * by.amount;
+    else if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
     else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
   } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
   else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;

@@ -1,5 +1,5 @@
 // The rule registry: every coaching rule, the default configuration, running them, and their fixes.
-import type { Diagnostic, OkrDocument } from '../model/types';
+import type { Diagnostic, KeyResult, OkrDocument } from '../model/types';
 import type { DocumentProgress } from '../progress/types';
 import { DEFAULT_THRESHOLDS } from '../progress/types';
 import { checkinAtRiskStreak } from './checkin-at-risk-streak';
@@ -66,6 +66,9 @@ export interface RuleRunInput {
   /** For workspace-scoped rules: the files this one is checked with, and its URI among them. */
   workspace?: Workspace;
   uri?: string;
+  /** The text's lines, when the caller already has them (fix-all shares one split among all fixes). */
+  lines?: () => string[];
+  becomingTasks?: ReadonlySet<KeyResult>;
 }
 
 /** The entry for a rule: the configured one over the rule's defaults. */
@@ -77,7 +80,7 @@ export function effectiveEntry(rule: Rule, config: EngineConfig): RuleConfigEntr
 }
 
 /** Lines are split only when a rule or fix asks for them (checks rarely do; fixes always). */
-function lazyLines(text: string): () => string[] {
+export function lazyLines(text: string): () => string[] {
   let lines: string[] | undefined;
   return () => (lines ??= text.split(/\r\n|\r|\n/));
 }
@@ -86,6 +89,7 @@ function contextFor(input: RuleRunInput, lines: () => string[], options: Record<
   return {
     text: input.text, doc: input.doc, progress: input.progress, asOf: input.asOf, options, thresholds: input.config.thresholds,
     workspace: input.workspace, uri: input.uri,
+    becomingTasks: input.becomingTasks,
     get lines() {
       return lines();
     },
@@ -94,7 +98,7 @@ function contextFor(input: RuleRunInput, lines: () => string[], options: Record<
 
 /** Runs the rules of one scope: the file's own (default), or those across files (needs `input.workspace`). */
 export function runRules(input: RuleRunInput, scope: 'file' | 'workspace' = 'file'): Diagnostic[] {
-  const lines = lazyLines(input.text);
+  const lines = input.lines ?? lazyLines(input.text);
   const findings: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     if ((rule.scope ?? 'file') !== scope || (scope === 'workspace' && !input.workspace)) continue;
@@ -119,10 +123,15 @@ export function runRules(input: RuleRunInput, scope: 'file' | 'workspace' = 'fil
 export function fixesFor(input: RuleRunInput, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] {
   const rule = RULES_BY_ID.get(diagnostic.rule);
   if (!rule?.fixes) return [];
-  const lines = lazyLines(input.text);
+  const lines = input.lines ?? lazyLines(input.text);
   try {
     return rule.fixes(contextFor(input, lines, effectiveEntry(rule, input.config).options), diagnostic, answers);
   } catch {
     return [];
   }
+}
+
+/** Whether any fix could exist for a diagnostic (its rule has fixes): cheap, nothing is computed. */
+export function mayHaveFix(diagnostic: Diagnostic): boolean {
+  return !!RULES_BY_ID.get(diagnostic.rule)?.fixes;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, OkrDocument, Range, Severity } from '../model/types';
+import type { Diagnostic, KeyResult, OkrDocument, Range, Severity } from '../model/types';
 import type { DocumentProgress, StatusThresholds } from '../progress/types';
 import type { Workspace } from '../workspace/model';
 
@@ -17,6 +17,12 @@ export interface FixInput {
   placeholder?: string;
   /** A regular expression (source) the answer must match. */
   pattern?: string;
+  /** The answer, prefilled (Enter accepts it): only a real answer, never a stand-in. */
+  value?: string;
+  /** A pick among these (value is the answer) instead of free text. */
+  choices?: { value: string; label: string; detail?: string }[];
+  /** Asked only when the answer named `name` matches `pattern` (a regular expression source). */
+  askIf?: { name: string; pattern: string };
 }
 
 export interface Fix {
@@ -28,7 +34,7 @@ export interface Fix {
   needsInput?: FixInput[];
   /**
    * Set when the fix's result depends on its neighbours (converting a KR to a task puts it under
-   * the KR before it): a batch applies at most one such fix per objective, then re-checks.
+   * the KR before it): fix-all computes it again knowing which neighbours change in the same batch.
    */
   dependsOnNeighbours?: boolean;
 }
@@ -57,6 +63,8 @@ export interface RuleContext {
   workspace?: Workspace;
   /** This document's URI in the workspace. */
   uri?: string;
+  /** In a fix-all batch: the KRs that become tasks in the same batch (a task never goes under one of them). */
+  becomingTasks?: ReadonlySet<KeyResult>;
 }
 
 export interface RuleExample {

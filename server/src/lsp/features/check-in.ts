@@ -1,4 +1,5 @@
 // `OKR: Check In…`: where the new check-in line goes and what it says.
+import { checkInDateProblem, checkInFacts, checkInStatement, checkInValueProblem } from '../../engine/checkin';
 import { parseDocument } from '../../engine/parser';
 import type { Position } from '../../engine/model/types';
 import type { CheckInContextResult, CheckInEditParams, CheckInEditResult } from '../protocol';
@@ -9,18 +10,22 @@ export function checkInContext(state: Analyzed, position: Position): CheckInCont
   const { kr } = locate(state.analysis, position.line);
   if (!kr) return null;
   const example = kr.current?.raw ?? kr.baseline?.raw ?? kr.target?.raw ?? null;
-  return { title: kr.kr.text, range: kr.kr.range, example, today: state.analysis.asOf, milestone: kr.kind === 'milestone' };
+  const facts = checkInFacts(kr, state.analysis.doc.period);
+  return { title: kr.kr.text, range: kr.kr.range, example, today: state.analysis.asOf, milestone: kr.kind === 'milestone', facts };
 }
 
 export function checkInEdit(state: Analyzed, params: CheckInEditParams, eolOf: (line: number) => string): CheckInEditResult {
   const { kr } = locate(state.analysis, params.position.line);
   if (!kr) return { error: 'Put the cursor on a key result (its kr line or the lines under it).' };
   const value = params.value.trim().replace(/\s+/g, ' ');
-  if (!value) return { error: 'A check-in needs a value, like 64% or $18.2M (or done for a milestone).' };
-  const date = state.analysis.asOf;
-  const note = params.note?.trim() ? ` "${params.note.trim().replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : '';
-  const status = params.status ? ` ${params.status}` : '';
-  const statement = `checkin ${date} ${value}${status}${note}`;
+  const facts = checkInFacts(kr, state.analysis.doc.period);
+  const valueProblem = checkInValueProblem(value, facts);
+  if (valueProblem) return { error: valueProblem };
+  const date = params.date === undefined ? state.analysis.asOf : String(params.date).trim();
+  const dateProblem = checkInDateProblem(date, facts, state.analysis.asOf).error;
+  if (dateProblem) return { error: dateProblem };
+  const statement = checkInStatement(date, value, params.status ?? undefined, typeof params.note === 'string' ? params.note : undefined);
+  if (typeof statement !== 'string') return statement;
   // Let the real parser judge the value.
   const probe = parseDocument(`objective o\nkr k\n${statement}\n`);
   const problem = probe.errors.find((e) => e.range.start.line === 2);

@@ -10,6 +10,7 @@ import { locate } from './locate';
 import { formatScore } from '../../engine/progress/score';
 import type { KrProgress } from '../../engine/progress/types';
 import { percentText } from '../../engine/tree';
+import { blockSnippets } from './snippets';
 
 interface KeywordInfo {
   detail: string;
@@ -139,11 +140,19 @@ function keywordItems(state: Analyzed, line: number, character: number, typed: s
     else if (c.keyword === 'kr') context = 'kr';
     else if (c.keyword === 'period' || c.keyword === 'team') context = 'file';
   });
+  const place = context as 'file' | 'objective' | 'kr'; // set inside the callback above
   const replace = { start: { line, character: character - typed.length }, end: { line, character } };
   const rest = state.lines[line].slice(character);
   const restEmpty = rest.trim() === '';
-  return ORDER[context]
-    .filter((k) => !(k === 'period' && hasPeriod) && !(k === 'team' && hasTeam))
+  // Under a KR that has them, a second baseline, target or weight would be an error.
+  const kr = place === 'kr' ? krAbove(state, line)?.kr : undefined;
+  const has = (r: { range: { start: { line: number } } } | undefined) => !!r && r.range.start.line !== line;
+  const taken = new Set([
+    ...(has(kr?.baseline) ? ['baseline'] : []), ...(has(kr?.target) ? ['target'] : []), ...(has(kr?.weight) ? ['weight'] : []),
+  ]);
+  const blocks = snippets && restEmpty ? blockSnippets(place, state.analysis.doc.period, replace, typed) : [];
+  const keywords: CompletionItem[] = ORDER[place]
+    .filter((k) => !(k === 'period' && hasPeriod) && !(k === 'team' && hasTeam) && !taken.has(k))
     .map((keyword, index) => {
       const info = KEYWORDS[keyword];
       const snippet = info.snippet && snippets && restEmpty ? `${keyword} ${info.snippet.replace('${TODAY}', asOf)}` : undefined;
@@ -157,6 +166,7 @@ function keywordItems(state: Analyzed, line: number, character: number, typed: s
         ...(restEmpty && VALUE_SLOTS.has(keyword) ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
       } satisfies CompletionItem;
     });
+  return [...keywords, ...blocks];
 }
 
 function statusItems(item: ItemMaker): CompletionItem[] {

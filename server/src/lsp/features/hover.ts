@@ -10,6 +10,7 @@ import { krHistory, sparkline } from '../../engine/progress/history';
 import { formatScore } from '../../engine/progress/score';
 import { describeUnit, parseNumber } from '../../engine/values';
 import type { Analyzed } from '../state';
+import { contains } from '../convert';
 import { locate } from './locate';
 
 const ICON: Record<ComputedStatus, string> = { achieved: '✅', 'on-track': '🟢', 'at-risk': '🟡', 'off-track': '🔴', 'no-data': '⚪' };
@@ -25,7 +26,7 @@ export function hover(state: Analyzed, params: HoverParams): Hover | null {
   let body: string | undefined;
   let range: Range | undefined;
   if (kr) {
-    body = krHover(kr, analysis);
+    body = krHover(kr, analysis, params.position);
     range = kr.kr.range;
   } else if (objective && line === objective.objective.range.start.line) {
     body = objectiveHover(objective);
@@ -47,7 +48,7 @@ export function bar(progress: number | null, width = 20): string {
 
 const esc = (s: string | null | undefined) => (s ? escapeMarkdown(s) : '—');
 
-function krHover(k: KrProgress, analysis: Analysis): string {
+function krHover(k: KrProgress, analysis: Analysis, at: { line: number; character: number }): string {
   const lines = [`**Key result** · ${ICON[k.status]} ${statusText(k.status)}`, '', esc(k.kr.text), ''];
   const expected = k.expected === null ? '' : ` · expected **${percentText(k.expected)}** today`;
   lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
@@ -66,7 +67,9 @@ function krHover(k: KrProgress, analysis: Analysis): string {
   if (k.weight !== 1) lines.push(`- **Weight:** ${k.weight}`);
   lines.push(`- **Tasks:** ${k.tasks.done}/${k.tasks.total} done`);
   const block = k.kr.blockRange;
-  const hints = analysis.diagnostics.filter((d) => d.range.start.line >= block.start.line && d.range.start.line <= block.end.line);
+  // A finding under the cursor is shown by the editor beside this hover: not repeated here.
+  const hints = analysis.diagnostics.filter((d) => d.range.start.line >= block.start.line && d.range.start.line <= block.end.line
+    && !contains(d.range, at.line, at.character));
   if (hints.length) {
     lines.push('');
     for (const d of hints.slice(0, 3)) lines.push(`💡 \`${d.rule}\`: ${escapeMarkdown(d.message)}`, '');
@@ -89,12 +92,18 @@ function historyLine(k: KrProgress, analysis: Analysis): string | undefined {
 function objectiveHover(o: ObjectiveProgress): string {
   const lines = [`**Objective** · ${ICON[o.status]} ${statusText(o.status)}`, '', esc(o.objective.title), ''];
   const count = o.keyResults.length;
-  lines.push(`${bar(o.progress)} **${percentText(o.progress)}** · weighted mean of ${count} key result${count === 1 ? '' : 's'}`, '');
+  // docs/progress.md: a KR counts once it has a baseline and a target (at 0% before its first
+  // check-in); a KR without them has no progress and is left out of the mean.
+  const counted = o.keyResults.filter((k) => k.progress !== null).length;
+  const which = counted === count ? `${count} key result${count === 1 ? '' : 's'}` : `${counted} of ${count} key results`;
+  lines.push(`${bar(o.progress)} **${percentText(o.progress)}** · weighted mean of ${which}`, '');
+  if (counted < count) lines.push(`${count - counted} left out: no baseline and target to measure progress from.`, '');
   if (o.score !== null) lines.push(`- **Score:** ${formatScore(o.score)} · weighted mean of ${o.scored} scored key result${o.scored === 1 ? '' : 's'}`);
   if (o.objective.owner) lines.push(`- **Owner:** ${esc(o.objective.owner.text)}`);
   for (const k of o.keyResults) {
     const title = k.kr.text.length > 70 ? `${k.kr.text.slice(0, 69)}…` : k.kr.text;
-    lines.push(`- ${ICON[k.status]} ${percentText(k.progress)} · ${statusText(k.status)} — ${esc(title)}`);
+    const note = k.progress === null ? ' _(left out)_' : k.status === 'no-data' ? ' _(counts at its baseline until the first check-in)_' : '';
+    lines.push(`- ${ICON[k.status]} ${percentText(k.progress)} · ${statusText(k.status)} — ${esc(title)}${note}`);
   }
   lines.push(`- **Tasks:** ${o.tasks.done}/${o.tasks.total} done`);
   return lines.join('\n');

@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { analyzeText } from '../../../server/src/engine/analyze';
+import { buildTree, type TreeSource } from '../../../server/src/engine/tree';
+
+const AS_OF = '2026-05-15';
+const kr = (name: string, now: string) => [
+  `  kr Increase ${name} from 10 to 20 by 2026-06-30`, '    baseline 10 on 2026-03-31', '    target 20 by 2026-06-30', `    checkin 2026-05-10 ${now}`,
+];
+const A = ['period 2026-Q2', 'objective Behind', '  why w', ...kr('alpha', '11'), 'objective Ahead', '  why w', ...kr('beta', '19'), ''].join('\n');
+const B = ['period 2026-Q2', 'objective Close', '  why w', ...kr('gamma', '16'), ''].join('\n');
+
+function source(uri: string, text: string): TreeSource {
+  const analysis = analyzeText(text, { asOf: AS_OF });
+  return { uri, doc: analysis.doc, progress: analysis.progress };
+}
+
+describe('engine: the progress tree', () => {
+  it('a status filter hides rows but never changes a roll-up, and says it is on', () => {
+    const sources = [source('file:///a.okr', A), source('file:///b.okr', B)];
+    const all = buildTree(sources, AS_OF);
+    const offTrack = buildTree(sources, AS_OF, ['off-track']);
+    assert.deepEqual(all.statuses, []);
+    assert.deepEqual(offTrack.statuses, ['off-track']);
+    const [period] = all.periods;
+    const [filtered] = offTrack.periods;
+    assert.equal(filtered.description, period.description, 'the period total is over every objective');
+    assert.equal(filtered.status, period.status);
+    // Only the off-track branch is shown.
+    const shown = filtered.files.flatMap((f) => f.objectives.map((o) => o.title));
+    assert.deepEqual(shown, ['Behind']);
+    assert.equal(filtered.files[0].description, period.files[0].description);
+  });
+});
