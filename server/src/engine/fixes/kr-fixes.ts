@@ -36,6 +36,35 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
   };
 }
 
+/**
+ * "Keep it as a task under a KR for its outcome": the person names the outcome the deliverable
+ * should move (a KR sentence); the KR line takes it and the deliverable becomes its first task.
+ */
+export function taskUnderOutcomeKr(ctx: RuleContext, ref: KrRef, answers?: Record<string, string>): Fix | undefined {
+  const { kr } = ref;
+  // The KR's own numbers would then describe the new outcome: leave such a KR to a person.
+  if (kr.baseline || kr.target || kr.checkins.length) return undefined;
+  const title = `Keep '${shorten(kr.text)}' as a task under a KR for the outcome it should move`;
+  const outcome = answers?.outcome?.replace(/[\r\n]+/g, ' ').trim();
+  if (!outcome) {
+    return {
+      title, edits: [], needsInput: [{
+        name: 'outcome',
+        prompt: `What should change once '${shorten(kr.text)}' is done? Write it as a KR, from a baseline to a target.`,
+        placeholder: 'Increase weekly active teams from 40 to 60',
+      }],
+    };
+  }
+  const indent = indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
+  return {
+    title,
+    edits: [
+      replaceRange(kr.textRange, outcome),
+      insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}task ${kr.text}`], lineBreakOf(ctx.text)),
+    ],
+  };
+}
+
 /** "Split into KR and task": the outcome stays a KR, the activity becomes its task. */
 export function splitIntoKrAndTask(ctx: RuleContext, ref: KrRef, split: { kr: string; task: string }): Fix {
   const { kr } = ref;

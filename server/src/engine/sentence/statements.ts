@@ -137,7 +137,9 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     const afterNext = tokens[(inPlace ? k + 1 : participle) + 2]?.lower;
     const standard = !!coverage && !!after && (/ly$/.test(after.lower) || after.lower === 'without'
       || (after.lower === 'on' && afterNext === 'time') || (after.lower === 'in' && afterNext === 'full'));
-    if ((participle >= 0 || inPlace) && !(coverage && (serviceLevel || standard))) {
+    // "80% of returns are started in the portal": starting or finishing is what others do (people-state).
+    const othersProgress = !!coverage && participle >= 0 && ['start', 'begin', 'complete', 'finish', 'use'].includes(verbClass(tokens[participle].lower)?.lemma ?? '');
+    if ((participle >= 0 || inPlace) && !(coverage && (serviceLevel || standard || othersProgress))) {
       const endToken = inPlace ? tokens[k + 1] : tokens[participle];
       const words = spanOf(text, p.start, endToken.end);
       if (coverage) {
