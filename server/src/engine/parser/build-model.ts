@@ -4,6 +4,8 @@
 import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, SlugRef, Target } from '../model/types';
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
 import { cachedSentenceFacts } from './sentence-facts';
+import { isValidIsoDate } from '../dates';
+import { tokenize } from '../sentence/tokens';
 
 function spanRange(first: Range, last: Range): Range {
   return { start: first.start, end: last.end };
@@ -144,9 +146,24 @@ export class ModelBuilder {
         const kr: KeyResult = {
           text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
         };
+        this.checkSentenceDates(kr);
         objective.keyResults.push(kr);
         this.kr = kr;
         return this.extend(range);
+      }
+    }
+  }
+
+  /** "by 2026-02-30" inside the KR sentence is as wrong as on a target line: an error with its range, and no date. */
+  private checkSentenceDates(kr: KeyResult): void {
+    for (const token of tokenize(kr.text)) {
+      if (token.kind !== 'date' || isValidIsoDate(token.text)) continue;
+      const line = kr.textRange.start.line;
+      const character = kr.textRange.start.character;
+      this.error({ start: { line, character: character + token.start }, end: { line, character: character + token.end } }, `${token.text} is not a date on the calendar`);
+      if (kr.sentence.date?.iso === token.text) {
+        const { date: _broken, ...rest } = kr.sentence;
+        kr.sentence = rest;
       }
     }
   }
