@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readKr } from '../../../server/src/engine/sentence';
 import { lemmaCandidates, verbClass } from '../../../server/src/engine/sentence/lexicon';
+import { usePosTagger } from '../../../server/src/engine/sentence/pos';
 
 // KRs from other teams and fields than the dev set (engineering, product, HR, marketing, support):
 // the reading must generalise from word classes, not from known sentences.
@@ -227,6 +228,21 @@ describe('KR sentence reading', () => {
         assert.equal(r.shape, 'outcome', r.task?.reason ?? r.vague?.reason);
       });
     }
+  });
+
+  it('a part-of-speech tagger, when given, decides participles (and readings are read again)', () => {
+    const text = 'The ledger is zorked';
+    assert.equal(readKr(text).shape, 'task', 'the lexicon takes an unknown -ed word after "is" as a participle');
+    const other = 'The ledger is blorp';
+    assert.equal(readKr(other).shape, 'vague');
+    usePosTagger((_, tokens) => tokens.map((t) => (t.lower === 'blorp' ? 'participle' : t.kind === 'word' ? 'noun' : 'other')));
+    try {
+      assert.equal(readKr(other).shape, 'task');
+      assert.match(readKr(other).task?.reason ?? '', /finished deliverable \('is blorp'\)/);
+    } finally {
+      usePosTagger(undefined);
+    }
+    assert.equal(readKr(other).shape, 'vague');
   });
 
   describe('vague patterns', () => {

@@ -11,6 +11,7 @@ import {
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
 import { allPeople, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
 export type { Span } from './phrases';
@@ -67,6 +68,9 @@ export function readKr(text: string): KrReading {
   const reading: KrReading = { text, shape: 'outcome', verbs: [], quantities, measurable: false };
 
   const statement = participleStatement(tokens);
+  const tags = tagsOf(text, tokens);
+  // The leading verb stays the lexicon's call even with a tagger: taggers read imperatives
+  // ("Streamline approvals", "Review and update …") as nouns and lose more tasks than they find.
   const lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
   reading.verbs = lead.verbs;
   const measures = quantities.filter(isMeasure);
@@ -154,7 +158,7 @@ export function readKr(text: string): KrReading {
     }
   }
 
-  const taskPattern = readTaskPattern(text, tokens, quantities, lead, main, clause, object);
+  const taskPattern = readTaskPattern(text, tokens, quantities, lead, main, clause, object, tags);
   if (reading.shape === 'outcome' && taskPattern) {
     reading.shape = 'task';
     reading.task = { reason: taskPattern.reason, span: taskPattern.span, pattern: taskPattern.pattern };
@@ -217,11 +221,11 @@ export function readKr(text: string): KrReading {
 
 /** Task patterns beyond "activity verb + object": statements, changes of own outputs, milestones. */
 function readTaskPattern(text: string, tokens: Token[], quantities: QuantityMention[], lead: { verbs: VerbMention[]; next: number },
-  main: VerbMention | undefined, clause: Clause | undefined, object: { from: number; to: number; span?: Span }) {
-  if (!lead.verbs.length) return participleStatement(tokens) ? undefined : statementPattern(text, tokens, quantities, 0);
+  main: VerbMention | undefined, clause: Clause | undefined, object: { from: number; to: number; span?: Span }, tags: PartOfSpeech[] | undefined) {
+  if (!lead.verbs.length) return participleStatement(tokens) ? undefined : statementPattern(text, tokens, quantities, 0, tags);
   if (!main || clause?.measurable) return undefined;
   if (main.lemma === 'ensure' || main.lemma === 'make sure') {
-    return statementPattern(text, tokens, quantities, lead.next + (tokens[lead.next]?.lower === 'that' ? 1 : 0));
+    return statementPattern(text, tokens, quantities, lead.next + (tokens[lead.next]?.lower === 'that' ? 1 : 0), tags);
   }
   if ((main.cls === 'change' || main.cls === 'improve') && ownOutputObject(tokens, object.from, object.to) && object.span) {
     const span = spanOf(text, main.start, object.span.end);

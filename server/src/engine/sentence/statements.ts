@@ -8,6 +8,7 @@ import {
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, spanOf, type Span } from './phrases';
 import { isMeasure, type QuantityMention } from './quantities';
+import type { PartOfSpeech } from './pos';
 import type { Token } from './tokens';
 
 export type TaskPattern = 'deliverable-state' | 'capability' | 'coverage' | 'output-count' | 'headline' | 'own-output-change' | 'milestone';
@@ -82,7 +83,10 @@ function isComparatorWord(tokens: Token[], i: number): boolean {
  * patterns of statements. Returns undefined when the sentence measures a result, names a metric
  * or judges a quality: those are outcomes or vague, not tasks.
  */
-export function statementPattern(text: string, tokens: Token[], quantities: QuantityMention[], from: number): PatternFinding | undefined {
+export function statementPattern(text: string, tokens: Token[], quantities: QuantityMention[], from: number, tags?: PartOfSpeech[]): PatternFinding | undefined {
+  // A tagger, when there is one, decides which words are participles and verbs.
+  const participleAt = (i: number) => (tags ? tags[i] === 'participle' : anyParticiple(tokens[i]));
+  const verbAt = (i: number) => (tags ? tags[i] === 'verb' || tags[i] === 'participle' : finiteVerb(tokens, tokens[i]));
   const rest = tokens.slice(from);
   if (!rest.length) return undefined;
   if (rest.some((t, i) => EVALUATIVE_WORDS.has(t.lower) && !isComparatorWord(tokens, from + i))) return undefined;
@@ -100,7 +104,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     if (t.text === '(' || t.text === ')') depth += t.text === '(' ? 1 : -1;
     if (depth > 0 || t.text === ')') continue;
     const afterDeterminer = DETERMINERS.has(tokens[i - 1].lower);
-    if (AUXILIARIES.has(t.lower) || MODALS.has(t.lower) || (!afterDeterminer && (anyParticiple(t) || deliverableParticiple(t) || DONE_WORDS.has(t.lower)))) predicate = i;
+    if (AUXILIARIES.has(t.lower) || MODALS.has(t.lower) || (!afterDeterminer && (participleAt(i) || deliverableParticiple(t) || DONE_WORDS.has(t.lower)))) predicate = i;
     else if (t.lower === 'in' && tokens[i + 1]?.lower === 'place') predicate = i;
     else if (t.lower === 'able' && tokens[i + 1]?.lower === 'to') predicate = i;
   }
@@ -127,7 +131,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     let k = predicate;
     while (tokens[k] && (AUXILIARIES.has(tokens[k].lower) || BETWEEN.has(tokens[k].lower))) k++;
     // "We have at least 4 articles published": the participle may follow the counted output.
-    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate && anyParticiple(tokens[k])) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
+    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate && participleAt(k)) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
     if (participle < 0 && AUXILIARIES.has(p.lower)) {
       for (let j = k; j < tokens.length && participle < 0; j++) if (deliverableParticiple(tokens[j])) participle = j;
     }
@@ -167,7 +171,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     return { pattern: 'output-count', reason: `counts the team's own outputs ('${counted.text}'), not an outcome`, span: counted };
   }
   // A noun headline: "Data warehouse v1", "Self-serve onboarding". No verb, no metric, no judgement.
-  if (rest.some((t) => OTHER_VERBS.has(t.lower) || COMPARATIVES.has(t.lower) || METRIC_NOUNS.has(t.lower) || finiteVerb(tokens, t))) return undefined;
+  if (rest.some((t, i) => OTHER_VERBS.has(t.lower) || COMPARATIVES.has(t.lower) || METRIC_NOUNS.has(t.lower) || (!insideBrackets(tokens, from, from + i) && verbAt(from + i)))) return undefined;
   const words = rest.filter((t) => t.kind === 'word');
   if (!words.length) return undefined;
   const end = headlineEnd(tokens, from);
@@ -196,6 +200,12 @@ function finiteVerb(tokens: Token[], t: Token): boolean {
   if (/[a-z]ed$/.test(t.lower) && !!verbClass(t.lower)) return true;
   return /[^s]s$/.test(t.lower) && !!verbClass(t.lower) && tokens[i - 1].kind === 'word' && !DETERMINERS.has(tokens[i - 1].lower)
     && !!tokens[i + 1] && (tokens[i + 1].kind === 'word' && (DETERMINERS.has(tokens[i + 1].lower) || !PHRASE_END.has(tokens[i + 1].lower)));
+}
+
+function insideBrackets(tokens: Token[], from: number, i: number): boolean {
+  let depth = 0;
+  for (let k = from; k < i; k++) depth += tokens[k].text === '(' ? 1 : tokens[k].text === ')' ? -1 : 0;
+  return depth > 0;
 }
 
 /** The headline without trailing punctuation or a bracketed period tag ("[Q2]"). */
