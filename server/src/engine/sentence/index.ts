@@ -8,6 +8,11 @@ const cache = new Map<string, KrReading>();
 const CACHE_LIMIT = 20000;
 onTaggerChange(() => cache.clear());
 
+/** Forgets every reading (for measurements that change the word lists). */
+export function clearReadings(): void {
+  cache.clear();
+}
+
 export function readKr(text: string): KrReading {
   let reading = cache.get(text);
   if (!reading) {

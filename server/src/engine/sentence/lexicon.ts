@@ -248,3 +248,14 @@ export const MODALS = wordSet(`can could should must shall`);
 
 /** Words that state something is finished or available without a verb form: "in place", "complete", "live". */
 export const DONE_WORDS = wordSet(`complete completed done finished live ready available exists exist`);
+
+/**
+ * Every word list above, for `eval:rules -- --logo`: it takes out the words only a held-out group
+ * of KRs uses, to measure how the reader does on vocabulary it was not written with.
+ */
+export function lexiconWordSets(): Set<string>[] {
+  return [
+    ...CLASSES.map(([, words]) => words), DECREASING, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, UNCOUNTED_NOUNS,
+    COUNTING_WORDS, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, METRIC_NOUNS, EVALUATIVE_WORDS, MILESTONE_NOUNS, DONE_WORDS,
+  ];
+}
