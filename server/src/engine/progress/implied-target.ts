@@ -15,9 +15,7 @@ export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | und
   if (by) {
     if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
     else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
-  } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
-  else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
-  else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
+  } else if (reading.multiplier) amount = baseline.amount * reading.multiplier.factor;
   if (amount === undefined) return undefined;
   return { amount: roundAmount(amount), unit: baseline.unit, raw: formatQuantityLike(roundAmount(amount), baseline), range: baseline.range };
 }

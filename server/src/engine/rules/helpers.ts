@@ -90,9 +90,7 @@ export function relativeChange(kr: KeyResult): { raw: string; range: Range } | u
     const span = { text: kr.text.slice(reading.relative.start, end), start: reading.relative.start, end };
     return { raw: span.text, range: sentenceRange(kr, span) };
   }
-  if (reading.verbs.some((v) => ['double', 'triple', 'quadruple', 'halve'].includes(v.lemma))) {
-    return { raw: reading.verbs[0].text, range: sentenceRange(kr, reading.verbs[0]) };
-  }
+  if (reading.multiplier) return { raw: reading.multiplier.text, range: sentenceRange(kr, reading.multiplier) };
   return undefined;
 }
 

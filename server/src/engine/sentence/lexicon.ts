@@ -43,7 +43,7 @@ const ACTIVITY = `
 
 const CHANGE = `
   increase reduce decrease grow raise lower cut boost minimize minimise maximize maximise shorten lengthen accelerate
-  double triple quadruple halve lift drop shrink slash trim lessen eliminate expand extend scale decline
+  double triple quadruple quintuple halve lift drop shrink slash trim lessen eliminate expand extend scale decline
   speed-up bring-down get-down push-up drive-up drive-down bring-up pay-down
 `;
 
@@ -135,6 +135,9 @@ export function changeDirection(lemma: string): 'increase' | 'decrease' | undefi
   if (CLASSES[0][1].has(key)) return 'increase';
   return undefined;
 }
+
+/** Verbs that multiply what they act on: "Quadruple signups" asks for 4× the baseline. The one list of them. */
+export const MULTIPLIERS = new Map<string, number>([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5], ['halve', 0.5]]);
 
 /** Nouns that name a change of a quantity: "a 25% increase in debt recovery". */
 export const CHANGE_NOUNS = wordSet(`increase increases reduction reductions decrease decreases growth improvement

@@ -1,6 +1,6 @@
 // Which numbers in a KR sentence measure something, and which only frame it in time or
 // qualify what is counted ("within 5 days", "AR>60 days", "60+ days past due").
-import { CHANGE_NOUNS, COMPARATIVES, QUANTITY_WORDS, TIME_UNITS } from './lexicon';
+import { CHANGE_NOUNS, COMPARATIVES, MULTIPLIERS, QUANTITY_WORDS, TIME_UNITS } from './lexicon';
 import type { Token } from './tokens';
 
 export type QuantityRole =
@@ -56,7 +56,7 @@ export function findQuantities(tokens: Token[]): QuantityMention[] {
 
 /** `Double weekly users` uses the quantity word as the verb: the change verb carries it. */
 function isVerbUse(tokens: Token[], i: number): boolean {
-  return i === 0 && ['double', 'triple', 'halve'].includes(tokens[i].lower);
+  return i === 0 && MULTIPLIERS.has(tokens[i].lower);
 }
 
 /** "faster than the old one": "one" standing for a noun, not a number. */

@@ -6,7 +6,7 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
@@ -50,6 +50,8 @@ export interface KrReading {
   direction?: 'increase' | 'decrease';
   /** The words naming what is measured ("invoice processing time"). */
   measured?: Span;
+  /** A multiplying verb ("Double", "Quadruple") and its factor. */
+  multiplier?: Span & { factor: number };
   /** The relative change ("by 50%", "10% faster"), when there is one. */
   relative?: QuantityMention;
   /** The comparative that makes it relative ("faster" in "10 days faster") and the unit word before it. */
@@ -74,8 +76,9 @@ export function readKr(text: string): KrReading {
   const lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
   reading.verbs = lead.verbs;
   const measures = quantities.filter(isMeasure);
-  const multiplier = lead.verbs.some((v) => ['double', 'triple', 'quadruple', 'halve'].includes(v.lemma));
-  reading.measurable = measures.length > 0 || multiplier;
+  const multiplying = lead.verbs.find((v) => MULTIPLIERS.has(v.lemma));
+  if (multiplying) reading.multiplier = { factor: MULTIPLIERS.get(multiplying.lemma)!, text: multiplying.text, start: multiplying.start, end: multiplying.end };
+  reading.measurable = measures.length > 0 || !!multiplying;
   reading.relative = quantities.find((q) => q.role === 'relative');
 
   const clause = outcomeClause(text, tokens, lead.next, quantities);
