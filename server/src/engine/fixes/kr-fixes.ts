@@ -1,12 +1,11 @@
 // Fixes that rewrite a KR: convert it to a task, split it into a KR and a task, and the
 // explicit rewrite ("Reduce AR>60 days by 50%" → "Reduce total dollars invoiced 60+ days past
 // due from $24M to $12M by 2026-08-30" with baseline and target lines).
-import type { KeyResult, Quantity } from '../model/types';
+import type { Diagnostic, KeyResult, Quantity } from '../model/types';
 import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary';
 import { isValidIsoDate } from '../dates';
-import type { KrRef } from '../rules/helpers';
-import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
-import type { Fix, FixInput, Rule, RuleContext, TextEdit } from '../rules/types';
+import { effectiveBaseline, krOf, readingOf, type KrRef } from '../kr-refs';
+import type { Fix, FixInput, RuleContext, TextEdit } from './types';
 import { formatQuantityLike, makeQuantity, sameUnit } from '../values';
 import { impliedTarget } from '../progress/implied-target';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf, replaceRange } from './edits';
@@ -204,7 +203,7 @@ export function sentenceDate(kr: KeyResult): string | undefined {
 }
 
 /** The fixes of a rule whose only way out is the explicit from-to rewrite. */
-export const explicitRewriteFixes: NonNullable<Rule['fixes']> = (ctx, diagnostic, answers) => {
+export const explicitRewriteFixes = (ctx: RuleContext, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] => {
   const ref = krOf(ctx.doc, diagnostic);
   if (!ref) return [];
   const fix = explicitRewrite(ctx, ref, answers);
