@@ -1,18 +1,11 @@
 // KRs as rules and fixes find them: where each KR is, its sentence reading, the effective
 // baseline and target. Rules and fixes both import this; neither imports the other through it.
 import type { Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range } from './model/types';
-import { readKr, type KrReading, type Span } from './sentence';
+import type { KrReading, Span } from './sentence';
 
-const readings = new WeakMap<KeyResult, KrReading>();
-
-/** The sentence reading of a KR (cached per model object). */
+/** The sentence reading of a KR, made once by the parser. */
 export function readingOf(kr: KeyResult): KrReading {
-  let reading = readings.get(kr);
-  if (!reading) {
-    reading = readKr(kr.text);
-    readings.set(kr, reading);
-  }
-  return reading;
+  return kr.reading;
 }
 
 export interface KrRef {

@@ -3,7 +3,8 @@
 // place becomes an error with its range, and the model keeps whatever could be understood.
 import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, SlugRef, Target } from '../model/types';
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
-import { cachedSentenceFacts } from './sentence-facts';
+import { cachedSentenceFacts } from '../sentence/facts';
+import { readKr } from '../sentence';
 import { isValidIsoDate } from '../dates';
 import { tokenize } from '../sentence/tokens';
 
@@ -144,7 +145,7 @@ export class ModelBuilder {
         const objective = this.needObjective(keyword, range, 'a kr must come after an objective it measures');
         if (!objective) return;
         const kr: KeyResult = {
-          text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
+          text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), reading: readKr(text), checkins: [], tasks: [],
         };
         this.checkSentenceDates(kr);
         objective.keyResults.push(kr);

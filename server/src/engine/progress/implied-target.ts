@@ -1,12 +1,12 @@
 // The target a relative KR implies: `Reduce AR>60 days by 50%` with a $24M baseline → $12M.
 // One computation for progress, the kr-implicit-target message and the explicit rewrite.
 import type { KeyResult, Quantity } from '../model/types';
-import { readKr, type KrReading } from '../sentence';
+import type { KrReading } from '../sentence';
 import { formatQuantityLike, makeQuantity, roundAmount, sameUnit } from '../values';
 
 /** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
 export function impliedTarget(kr: KeyResult, baseline: Quantity): Quantity | undefined {
-  const reading = readKr(kr.text);
+  const reading = kr.reading;
   const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
   if (!direction) return undefined;
   const sign = direction === 'increase' ? 1 : -1;
