@@ -177,6 +177,7 @@ describe('KR sentence reading', () => {
       ['15 onboarding videos recorded', 'deliverable-state', /\('recorded'\)/],
       ['Customers are able to pause their subscription', 'capability', /capability \('are able to pause'\)/],
       ['Dispatchers can reassign a route from the map', 'capability', /capability \('can reassign'\)/],
+      ['Support agents can refund orders without an engineer', 'capability', /capability \('can refund'\)/],
       ['Self-checkout kiosk pilot (two stores)', 'headline', /noun headline \('Self-checkout kiosk pilot \(two stores\)'\)/],
       ['Load-test rig (50k simulated shoppers)', 'headline', /noun headline/],
       ['8 conference talks', 'output-count', /own outputs \('8 conference talks'\)/],
@@ -202,6 +203,8 @@ describe('KR sentence reading', () => {
       '40 teams deploy with the new pipeline every week',
       'All support staff have completed the de-escalation course',
       '70% of store managers have signed the new rota policy',
+      '12 trainees have shipped a feature to production',
+      'All clinicians have logged in to the new portal',
       // Comparators, as signs or words, are thresholds.
       '>90% of builds pass on the first try',
       'Checkout p95 latency ≤ 300 ms',

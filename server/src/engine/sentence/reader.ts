@@ -6,7 +6,7 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
@@ -73,7 +73,11 @@ export function readKr(text: string): KrReading {
   const tags = tagsOf(text, tokens);
   // The leading verb stays the lexicon's call even with a tagger: taggers read imperatives
   // ("Streamline approvals", "Review and update …") as nouns and lose more tasks than they find.
-  const lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
+  let lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
+  // "Support agents can refund …", "Partner teams are onboarded": a noun and then an auxiliary
+  // make the first word a modifier of the subject, not a verb.
+  const after = tokens[lead.next + 1];
+  if (lead.verbs.length === 1 && tokens[lead.next]?.kind === 'word' && after && (MODALS.has(after.lower) || AUXILIARIES.has(after.lower))) lead = { verbs: [], next: 0 };
   reading.verbs = lead.verbs;
   const measures = quantities.filter(isMeasure);
   const multiplying = lead.verbs.find((v) => MULTIPLIERS.has(v.lemma));

@@ -49,7 +49,7 @@ export function countKind(tokens: Token[], q: QuantityMention): CountKind {
   // Stop at a participle or verb: "4 articles published" counts articles.
   const verbAt = words.findIndex((w, i) => i > 0 && isParticiple(w));
   const nouns = verbAt < 0 ? words : words.slice(0, verbAt);
-  if (nouns.some((w) => PEOPLE_NOUNS.has(w.lower))) return 'people';
+  if (nouns.some((w) => isPeopleWord(w.lower))) return 'people';
   if (nouns.some((w) => RESULT_NOUNS.has(w.lower) || METRIC_NOUNS.has(w.lower))) return 'result';
   if (nouns.some((w) => OUTPUT_NOUNS.has(w.lower))) return 'output';
   return 'other';
@@ -190,7 +190,12 @@ function subjectHead(subject: Token[]): Token | undefined {
 }
 
 function isPeople(t: Token | undefined): boolean {
-  return !!t && PEOPLE_NOUNS.has(t.lower);
+  return !!t && isPeopleWord(t.lower);
+}
+
+/** People by name or by the shape of the word: trainees, journalists, technicians. */
+export function isPeopleWord(word: string): boolean {
+  return PEOPLE_NOUNS.has(word) || /[a-z]{3}(ees|ists|ians)$/.test(word);
 }
 
 /** "… completes training", "… contains …": a known verb in its third-person form after a word. */
@@ -220,7 +225,7 @@ export function allPeople(tokens: Token[], from: number): Token | undefined {
   for (let i = from; i < tokens.length - 1; i++) {
     if (!['all', 'every', 'each'].includes(tokens[i].lower)) continue;
     for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
-      if (PEOPLE_NOUNS.has(tokens[j].lower)) {
+      if (isPeopleWord(tokens[j].lower)) {
         const after = tokens[j + 1];
         if (after && (AUXILIARIES.has(after.lower) || /(ing|ed|s)$/.test(after.lower) || MODALS.has(after.lower))) return tokens[i];
       }
