@@ -99,6 +99,8 @@ export interface SentenceFacts {
   date?: DateValue;
   /** Every quantity that appears in the sentence. */
   quantities: Quantity[];
+  /** Dates written YYYY-MM-DD that are not on the calendar ("by 2026-02-30"): syntax errors. */
+  invalidDates?: DateValue[];
 }
 
 /** An id as written after `id` or `aligns`. */
@@ -125,7 +127,7 @@ export interface KeyResult extends Alignable {
   /** Range of the KR with all its child lines. */
   blockRange: Range;
   sentence: SentenceFacts;
-  /** The one reading of the sentence (shape, verbs, quantities, evidence) that rules, fixes and progress use. */
+  /** The one reading of the sentence (shape, verbs, quantities, evidence) that rules, fixes and progress use; not enumerable (derived from `text`). */
   reading: KrReading;
   baseline?: Baseline;
   target?: Target;

@@ -5,8 +5,6 @@ import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument,
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
 import { cachedSentenceFacts } from '../sentence/facts';
 import { readKr } from '../sentence';
-import { isValidIsoDate } from '../dates';
-import { tokenize } from '../sentence/tokens';
 
 function spanRange(first: Range, last: Range): Range {
   return { start: first.start, end: last.end };
@@ -144,9 +142,11 @@ export class ModelBuilder {
       case 'kr': {
         const objective = this.needObjective(keyword, range, 'a kr must come after an objective it measures');
         if (!objective) return;
-        const kr: KeyResult = {
-          text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), reading: readKr(text), checkins: [], tasks: [],
-        };
+        const kr = {
+          text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
+        } as Omit<KeyResult, 'reading'> as KeyResult;
+        // The reading is derived from the text: kept off the model's JSON (which stays the size it was).
+        Object.defineProperty(kr, 'reading', { value: readKr(text), enumerable: false });
         this.checkSentenceDates(kr);
         objective.keyResults.push(kr);
         this.kr = kr;
@@ -157,16 +157,7 @@ export class ModelBuilder {
 
   /** "by 2026-02-30" inside the KR sentence is as wrong as on a target line: an error with its range, and no date. */
   private checkSentenceDates(kr: KeyResult): void {
-    for (const token of tokenize(kr.text)) {
-      if (token.kind !== 'date' || isValidIsoDate(token.text)) continue;
-      const line = kr.textRange.start.line;
-      const character = kr.textRange.start.character;
-      this.error({ start: { line, character: character + token.start }, end: { line, character: character + token.end } }, `${token.text} is not a date on the calendar`);
-      if (kr.sentence.date?.iso === token.text) {
-        const { date: _broken, ...rest } = kr.sentence;
-        kr.sentence = rest;
-      }
-    }
+    for (const date of kr.sentence.invalidDates ?? []) this.error(date.range, `${date.iso} is not a date on the calendar`);
   }
 
   private needObjective(word: string, range: Range, message?: string): Objective | undefined {
