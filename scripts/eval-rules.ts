@@ -81,16 +81,21 @@ function leaveOneGroupOut(paths: string[]): void {
     const groups = [...new Set(rows.map((r) => r.group).filter((g): g is string => !!g))];
     if (!groups.length) continue;
     const total = emptyCounts();
+    const misses: string[] = [];
     let removed = 0;
     for (const group of groups) {
       const held = rows.filter((r) => r.group === group);
-      const seen = wordsOf(all.flatMap((set) => set.rows.filter((r) => r.group !== group)));
-      const own = [...wordsOf(held)].filter((w) => !seen.has(w)).flatMap((w) => lemmaCandidates(w));
+      // A word is the group's own when no other group uses it in any form ("implemented" is not, when others write "implement").
+      const seen = new Set([...wordsOf(all.flatMap((set) => set.rows.filter((r) => r.group !== group)))].flatMap((w) => lemmaCandidates(w)));
+      const own = [...wordsOf(held)].flatMap((w) => lemmaCandidates(w)).filter((w) => !seen.has(w));
       const taken: [Set<string>, string][] = [];
       for (const set of lexiconWordSets()) for (const w of own) if (set.delete(w)) taken.push([set, w]);
       removed += taken.length;
       clearReadings();
-      for (const row of held) tally(total, row, rulesFor(row));
+      for (const row of held) {
+        const rules = rulesFor(row);
+        if (tally(total, row, rules)) misses.push(`  [${row.label}] ${row.kr}  → ${[...rules].filter((r) => r.startsWith('kr-')).join(', ') || 'no KR finding'}  (${group})`);
+      }
       for (const [set, w] of taken) set.add(w);
     }
     clearReadings();
@@ -98,6 +103,7 @@ function leaveOneGroupOut(paths: string[]): void {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`\nleave-one-group-out on ${file} (${groups.length} groups; ${removed} lexicon words taken out in all):`);
     console.log(`     kr-task precision ${pct(r.taskPrecision)}, recall ${pct(r.taskRecall)}; vague recall ${pct(r.vagueRecall)}; false alarms ${pct(r.falseAlarms)}`);
+    if (verbose) for (const m of misses) console.log(m);
   }
 }
 
