@@ -191,7 +191,7 @@ describe('fixes', () => {
   describe('kr-task on deliverables, capabilities and headlines', () => {
     const cases: [string, RegExp][] = [
       ['The returns portal is published', /states a finished deliverable \('is published'\)/],
-      ['Warehouse staff can print pick lists from a tablet', /states a capability \('can print'\)/],
+      ['Warehouse staff can print pick lists from a tablet', /states a capability \('can print'\), not a measured result: what will people do with it, and how much\? Say/],
       ['Returns portal v2 (mobile and web)', /is a noun headline \('Returns portal v2 \(mobile and web\)'\)/],
       ['6 supplier webinars', /counts the team's own outputs \('6 supplier webinars'\)/],
       ['Every warehouse has a safety checklist', /coverage of the team's own deliverables/],
@@ -204,6 +204,7 @@ describe('fixes', () => {
         assert.ok(finding, sentence);
         assert.match(finding.message, evidence);
         assert.match(finding.message, /keep the (deliverable|activity) as a task under that KR/);
+        assert.doesNotMatch(finding.message, /[?.]\./);
         // The words quoted are the words under the squiggle.
         const quoted = /\('(.+?)'\)/.exec(finding.message)?.[1];
         assert.equal(text.split('\n')[3].slice(finding.range.start.character, finding.range.end.character), quoted);

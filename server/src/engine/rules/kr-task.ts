@@ -1,5 +1,5 @@
 import { convertToTask, splitIntoKrAndTask, taskUnderOutcomeKr } from '../fixes/kr-fixes';
-import { allKrs, krData, krOf, readingOf, sentenceRange } from './helpers';
+import { allKrs, endSentence, krData, krOf, readingOf, sentenceRange } from './helpers';
 import { exampleDoc } from './example';
 import type { Fix, Rule } from './types';
 
@@ -37,7 +37,7 @@ export const krTask: Rule = {
         : `say what it changes, from a baseline to a target, and keep ${kept} as a task under that KR`;
       const milestone = ref.kr.target?.done ? " Its 'target done' tracks delivery, not what the delivery changes." : '';
       report({
-        message: `This KR is a task: it ${reading.task.reason}.${milestone} ${capitalise(way)}.`,
+        message: `This KR is a task: it ${endSentence(reading.task.reason)}${milestone} ${capitalise(way)}.`,
         range: sentenceRange(ref.kr, reading.task.span),
         data: krData(ref, split ? { split } : {}),
       });
