@@ -213,6 +213,10 @@ describe('KR sentence reading', () => {
       'No more than 2 open sev-1 bugs',
       'No customer data leaves the EU region',
       'Keep queue wait never more than 4 minutes',
+      'Patients wait no longer than 20 minutes',
+      // A leading word that is a noun, not an imperative verb.
+      'Support backlog below 50 tickets',
+      'Deploys per week from 3 to 10',
       'Convert 25+ trial teams to paid plans',
       // A task that carries a measured result.
       'Ship the referral programme with 500 referred signups',

@@ -102,7 +102,8 @@ function numberRole(tokens: Token[], i: number): QuantityRole {
     const glued = owner?.kind === 'word' && (owner.end === sign.start || owner.text === owner.text.toUpperCase());
     return glued && unitAfter ? 'qualifier' : 'measure';
   }
-  if (before?.lower === 'than' && before2 && ['more', 'less', 'fewer'].includes(before2.lower) && !AGE_WORDS.has(next2?.lower ?? '')) return 'measure';
+  // "more than 20", "no longer than 20 minutes": a comparative and "than" make a threshold.
+  if (before?.lower === 'than' && before2 && COMPARATIVES.has(before2.lower) && !AGE_WORDS.has(next2?.lower ?? '')) return 'measure';
   // "All 15 company objectives": a number after "all" says how many there are, not a target.
   if (before && ['all', 'every', 'each'].includes(before.lower)) return 'qualifier';
   // "1 month boot-camp": a duration describing a thing.

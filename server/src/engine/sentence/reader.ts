@@ -78,6 +78,11 @@ export function readKr(text: string): KrReading {
   // make the first word a modifier of the subject, not a verb.
   const after = tokens[lead.next + 1];
   if (lead.verbs.length === 1 && tokens[lead.next]?.kind === 'word' && after && (MODALS.has(after.lower) || AUXILIARIES.has(after.lower))) lead = { verbs: [], next: 0 };
+  // "Deploys per week …", "Reviews completed …": an imperative is a base form, so a leading -s form is a noun.
+  const first = lead.verbs[0];
+  if (first && /[^s]s$/i.test(first.text) && first.text.toLowerCase() !== first.lemma) lead = { verbs: [], next: 0 };
+  // "Support backlog below 50 tickets", "Review time under 2 days": a noun phrase held to a threshold.
+  if (lead.verbs.length === 1 && lead.verbs[0].cls === 'activity' && thresholdAfterNoun(tokens, lead.next, quantities)) lead = { verbs: [], next: 0 };
   reading.verbs = lead.verbs;
   const measures = quantities.filter(isMeasure);
   const multiplying = lead.verbs.find((v) => MULTIPLIERS.has(v.lemma));
@@ -270,6 +275,14 @@ function cohortOnly(tokens: Token[], measures: QuantityMention[]): { judged: Tok
     return ['with', 'having', 'for'].includes(stop.lower) || (over && stop.kind === 'word' && /s$/.test(stop.lower) && !verbClass(stop.lower));
   };
   return measures.every(isCohort) ? { judged, number: measures[0] } : undefined;
+}
+
+/** Nouns, then a comparator word and a number: "backlog below 50 tickets". */
+function thresholdAfterNoun(tokens: Token[], from: number, quantities: QuantityMention[]): boolean {
+  let k = from;
+  while (tokens[k]?.kind === 'word' && !DETERMINERS.has(tokens[k].lower) && !PHRASE_END.has(tokens[k].lower) && !verbClass(tokens[k].lower)) k++;
+  if (k === from || !tokens[k] || !['below', 'under', 'above', 'over', 'at', '<', '>', '≤', '≥'].includes(tokens[k].lower)) return false;
+  return quantities.some((q) => isMeasure(q) && q.index > k && q.index <= k + 3);
 }
 
 /** The object of an activity verb opens with a judged change: "improved understanding", "better habits". */

@@ -204,7 +204,7 @@ function finiteVerb(tokens: Token[], t: Token): boolean {
   if (i === 0 || t.kind !== 'word') return false;
   if (/[a-z]ed$/.test(t.lower) && !!verbClass(t.lower)) return true;
   return /[^s]s$/.test(t.lower) && !!verbClass(t.lower) && tokens[i - 1].kind === 'word' && !DETERMINERS.has(tokens[i - 1].lower)
-    && !!tokens[i + 1] && (tokens[i + 1].kind === 'word' && (DETERMINERS.has(tokens[i + 1].lower) || !PHRASE_END.has(tokens[i + 1].lower)));
+    && tokens[i + 1]?.kind === 'word';
 }
 
 function insideBrackets(tokens: Token[], from: number, i: number): boolean {
