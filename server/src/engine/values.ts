@@ -2,7 +2,9 @@
 import type { Quantity, Range } from './model/types';
 
 /** Source of the number part of a value: optional sign, currency, digits with thousands commas, decimals, magnitude, percent. */
-export const NUMBER_SOURCE = String.raw`[-+]?[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[kKmMbB](?![A-Za-z]))?%?`;
+export const UNSIGNED_NUMBER_SOURCE = String.raw`[$€£¥]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[kKmMbB](?![A-Za-z]))?%?`;
+/** The one syntax of numbers: value lines, the lexer and the KR sentence's tokens all use it. */
+export const NUMBER_SOURCE = String.raw`[-+]?${UNSIGNED_NUMBER_SOURCE}`;
 
 const NUMBER_PARTS = /^([-+]?)([$€£¥]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([kKmMbB]?)(%?)$/;
 

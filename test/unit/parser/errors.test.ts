@@ -20,6 +20,8 @@ describe('parser: errors a person understands', () => {
     ['a task before any objective', '«task Do it»\n', /^a task must come under an objective or a kr$/],
     ['a date missing after by', 'objective A\n  kr Grow revenue\n    target $2M «by»\n', /^expected a date like 2026-08-30 after 'by', found the end of the line$/],
     ['a bad calendar date', 'objective A\n  kr Grow revenue\n    baseline $1M on «2026-02-30»\n', /^2026-02-30 is not a date on the calendar$/],
+    ['a bad calendar date in the KR sentence', 'objective A\n  kr Grow revenue to $2M by «2026-02-30»\n', /^2026-02-30 is not a date on the calendar$/],
+    ['a month that does not exist in the KR sentence', 'objective A\n  kr Ship the «2026-13-45» release notes\n', /^2026-13-45 is not a date on the calendar$/],
     ['a date not in ISO form', 'objective A\n  kr Grow revenue\n    checkin «2026-4-1» $1M\n', /^'2026-4-1' is not a date: write it as YYYY-MM-DD/],
     ['a baseline without value', 'objective A\n  kr Grow revenue\n    «baseline»\n', /^expected a value like \$24M, 85% or 45 days after 'baseline', found the end of the line$/],
     ['a checkin without value', 'objective A\n  kr Grow revenue\n    checkin «2026-04-01»\n', /^expected 'done' or a value like \$24M, 85% or 45 days after '2026-04-01', found the end of the line$/],

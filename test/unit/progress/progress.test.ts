@@ -139,6 +139,10 @@ describe('progress', () => {
       const kr = krAt('objective A\n  kr Increase NPS by 20%\n    baseline 40\n', '2026-05-01').objectives[0].keyResults[0];
       assert.equal(kr.target?.amount, 48);
     });
+    it('implies the target of every multiplying verb the same way (Double, Triple, Quadruple, Halve)', () => {
+      const target = (verb: string) => krAt(`objective A\n  kr ${verb} weekly signups\n    baseline 50\n`, '2026-05-01').objectives[0].keyResults[0].target?.amount;
+      assert.deepEqual(['Double', 'Triple', 'Quadruple', 'Halve'].map(target), [100, 150, 200, 25]);
+    });
     it('gives no progress when baseline equals target (no division by zero)', () => {
       const kr = krAt('objective A\n  kr Hold churn\n    baseline 5%\n    target 5%\n    checkin 2026-04-01 4%\n', '2026-05-01').objectives[0].keyResults[0];
       assert.equal(kr.progress, null);

@@ -226,6 +226,50 @@ describe('fixes', () => {
     });
   });
 
+  describe('kr-task on deliverables, capabilities and headlines', () => {
+    const cases: [string, RegExp][] = [
+      ['The returns portal is published', /states a finished deliverable \('is published'\)/],
+      ['Warehouse staff can print pick lists from a tablet', /states a capability \('can print'\), not a measured result: what will people do with it, and how much\? Say/],
+      ['Returns portal v2 (mobile and web)', /is a noun headline \('Returns portal v2 \(mobile and web\)'\)/],
+      ['6 supplier webinars', /counts the team's own outputs \('6 supplier webinars'\)/],
+      ['Every warehouse has a safety checklist', /coverage of the team's own deliverables/],
+      ['Grow our how-to videos from 10 to 25', /changes how much the team itself produces \('Grow our how-to videos'\)/],
+    ];
+    for (const [sentence, evidence] of cases) {
+      it(`names the pattern and quotes the words: ${sentence}`, () => {
+        const text = ['period 2026-Q2', 'objective Returns stop hurting margins', '  why Returns cost us 4 points of margin', `  kr ${sentence}`, ''].join('\n');
+        const [finding] = findings(text, 'kr-task');
+        assert.ok(finding, sentence);
+        assert.match(finding.message, evidence);
+        assert.match(finding.message, /keep the (deliverable|activity) as a task under that KR/);
+        assert.doesNotMatch(finding.message, /[?.]\./);
+        // The words quoted are the words under the squiggle.
+        const quoted = /\('(.+?)'\)/.exec(finding.message)?.[1];
+        assert.equal(text.split('\n')[3].slice(finding.range.start.character, finding.range.end.character), quoted);
+      });
+    }
+
+    it('Keep it as a task under a KR for its outcome: asks for the outcome, then writes KR and task', () => {
+      const text = ['period 2026-Q2', 'objective Returns stop hurting margins', '  why Returns cost us 4 points of margin', '  kr The returns portal is published', '  kr Cut return shipping cost from $9 to $6 per order', ''].join('\n');
+      const asked = fixes(text, 'kr-task').find((f) => f.title.startsWith('Keep '));
+      assert.ok(asked);
+      assert.equal(asked.needsInput?.[0].name, 'outcome');
+      const [fix] = fixes(text, 'kr-task', { outcome: 'Increase self-service returns from 20% to 60%' }).filter((f) => f.title.startsWith('Keep '));
+      const out = applyAndRecheck(text, fix, ['kr-task']);
+      assert.match(out, /\n {2}kr Increase self-service returns from 20% to 60%\n {4}task The returns portal is published\n {2}kr Cut return shipping/);
+      assertOnlyLinesChanged(text, out, [3]);
+    });
+
+    it('is not offered when the KR has numbers of its own, and stays quiet on measured outcomes', () => {
+      const withTarget = ['period 2026-Q2', 'objective Returns stop hurting margins', '  kr The returns portal is published', '    target done', ''].join('\n');
+      assert.ok(!fixes(withTarget, 'kr-task').some((f) => f.title.startsWith('Keep ')));
+      for (const sentence of ['80% of returns are started in the portal', 'Return shipping cost ≤ $6 per order', '3+ carriers offer drop-off returns']) {
+        const text = ['period 2026-Q2', 'objective Returns stop hurting margins', `  kr ${sentence}`, ''].join('\n');
+        assert.deepEqual(findings(text, 'kr-task').concat(findings(text, 'kr-vague')), [], sentence);
+      }
+    });
+  });
+
   describe('fixes that add a line from an answer', () => {
     const base = ['period 2026-Q2', 'objective Get paid faster', '  kr Increase the share of invoices paid within 30 days to 85%', ''].join('\n');
 

@@ -97,6 +97,13 @@ describe('coaching rules: behaviour beyond the examples', () => {
     assert.ok(!rulesRaised(doc('  kr Implement a 25% increase in debt recovery')).includes('kr-task'));
   });
 
+  it('an impossible date in the KR sentence is a syntax error, not a date outside the period', () => {
+    const text = doc('  kr Reduce DSO from 52 to 40 days by 2026-02-30');
+    const analysis = analyzeText(text, { asOf: '2026-05-01' });
+    assert.deepEqual(analysis.doc.errors.map((e) => e.message), ['2026-02-30 is not a date on the calendar']);
+    assert.ok(!analysis.diagnostics.some((d) => d.rule === 'kr-date-outside-period' || d.rule === 'kr-missing-date'));
+  });
+
   it('kr-vague stays quiet when baseline and target lines measure the KR', () => {
     const rules = rulesRaised(doc('  kr Improve customer satisfaction', '    baseline 72% on 2026-03-31', '    target 85% by 2026-06-30'));
     assert.ok(!rules.includes('kr-vague'));

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readKr } from '../../../server/src/engine/sentence';
 import { lemmaCandidates, verbClass } from '../../../server/src/engine/sentence/lexicon';
+import { usePosTagger } from '../../../server/src/engine/sentence/pos';
 
 // KRs from other teams and fields than the dev set (engineering, product, HR, marketing, support):
 // the reading must generalise from word classes, not from known sentences.
@@ -163,6 +164,119 @@ describe('KR sentence reading', () => {
     it('maps inflections onto lemmas', () => {
       assert.deepEqual(['implemented', 'reducing', 'carries', 'planned', 'running'].map((w) => verbClass(w)?.lemma), ['implement', 'reduce', 'carry', 'plan', 'run']);
       assert.ok(lemmaCandidates('increases').includes('increase'));
+    });
+  });
+  // Patterns of docs/rules (kr-task, kr-vague, kr-ambiguous-metric), each in sentences written for
+  // these tests: the reader must see the grammar, not remember rows of a data set.
+  describe('task patterns beyond a leading activity verb', () => {
+    const cases: [string, string, RegExp][] = [
+      ['The onboarding checklist is published', 'deliverable-state', /finished deliverable \('is published'\)/],
+      ['Warehouse migration completed', 'deliverable-state', /\('completed'\)/],
+      ['We have rolled out dark mode to the web app', 'deliverable-state', /\('have rolled'\)/],
+      ['Travel policy signed off by the CFO', 'deliverable-state', /\('signed'\)/],
+      ['15 onboarding videos recorded', 'deliverable-state', /\('recorded'\)/],
+      ['Customers are able to pause their subscription', 'capability', /capability \('are able to pause'\)/],
+      ['Dispatchers can reassign a route from the map', 'capability', /capability \('can reassign'\)/],
+      ['Support agents can refund orders without an engineer', 'capability', /capability \('can refund'\)/],
+      ['Self-checkout kiosk pilot (two stores)', 'headline', /noun headline \('Self-checkout kiosk pilot \(two stores\)'\)/],
+      ['Load-test rig (50k simulated shoppers)', 'headline', /noun headline/],
+      ['8 conference talks', 'output-count', /own outputs \('8 conference talks'\)/],
+      ['Every microservice has a runbook', 'coverage', /coverage of the team's own deliverables \('Every microservice has a runbook'\)/],
+      ['95% of endpoints documented in the API reference', 'coverage', /own work is done \('95% of endpoints documented'\)/],
+      ['Grow our tutorials from 12 to 30', 'own-output-change', /\('Grow our tutorials'\)/],
+      ['Double the number of webinars', 'own-output-change', /\('Double the number of webinars'\)/],
+      ['Obtain ISO 27001 certification', 'milestone', /milestone to reach \('Obtain ISO 27001 certification'\)/],
+    ];
+    for (const [text, pattern, evidence] of cases) {
+      it(`${pattern}: ${text}`, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'task', r.vague?.reason);
+        assert.equal(r.task?.pattern, pattern);
+        assert.match(r.task?.reason ?? '', evidence);
+      });
+    }
+  });
+
+  describe('outcomes that look like those patterns stay outcomes', () => {
+    const cases = [
+      // People-state: what other people or systems do or reach.
+      '40 teams deploy with the new pipeline every week',
+      'All support staff have completed the de-escalation course',
+      '70% of store managers have signed the new rota policy',
+      '12 trainees have shipped a feature to production',
+      'All clinicians have logged in to the new portal',
+      // Comparators, as signs or words, are thresholds.
+      '>90% of builds pass on the first try',
+      'Checkout p95 latency ≤ 300 ms',
+      '5+ design partners renew',
+      'Fewer than 3 failed deploys per month',
+      'No more than 2 open sev-1 bugs',
+      'No customer data leaves the EU region',
+      'Keep queue wait never more than 4 minutes',
+      'Patients wait no longer than 20 minutes',
+      // A leading word that is a noun, not an imperative verb.
+      'Support backlog below 50 tickets',
+      'Deploys per week from 3 to 10',
+      'Convert 25+ trial teams to paid plans',
+      // A task that carries a measured result.
+      'Ship the referral programme with 500 referred signups',
+      'Publish the API guide so that 70% of new integrators finish setup unaided',
+      'Run a pricing experiment and keep churn under 3%',
+      'Record a product tour that gets 2,000+ views',
+      'Open a community forum, get 50 makers to post a build',
+      // Coverage measured to a standard, and service levels.
+      '98% of payroll runs are processed accurately',
+      '85% of refund requests handled within one day',
+      'Answer 90% of chats within an hour',
+    ];
+    for (const text of cases) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'outcome', r.task?.reason ?? r.vague?.reason);
+      });
+    }
+  });
+
+  it('a part-of-speech tagger, when given, decides participles (and readings are read again)', () => {
+    const text = 'The ledger is zorked';
+    assert.equal(readKr(text).shape, 'task', 'the lexicon takes an unknown -ed word after "is" as a participle');
+    const other = 'The ledger is blorp';
+    assert.equal(readKr(other).shape, 'vague');
+    usePosTagger((_, tokens) => tokens.map((t) => (t.lower === 'blorp' ? 'participle' : t.kind === 'word' ? 'noun' : 'other')));
+    try {
+      assert.equal(readKr(other).shape, 'task');
+      assert.match(readKr(other).task?.reason ?? '', /finished deliverable \('is blorp'\)/);
+    } finally {
+      usePosTagger(undefined);
+    }
+    assert.equal(readKr(other).shape, 'vague');
+  });
+
+  describe('vague patterns', () => {
+    it('a comparison with no magnitude', () => {
+      assert.match(readKr('The new search is faster than the old one').vague?.reason ?? '', /compares \('faster'\) but gives no magnitude/);
+    });
+    it('numbers that only select a cohort', () => {
+      assert.match(readKr('Teams with more than 10 engineers ship faster').vague?.reason ?? '', /'faster' has no number; '10' only selects a cohort/);
+      assert.equal(readKr('Stores with over 40 staff report higher morale').shape, 'vague');
+    });
+    it('a placeholder beside real numbers', () => {
+      assert.match(readKr('Lift repeat purchases from X% to 30%').vague?.reason ?? '', /placeholder 'X%'/);
+    });
+    it('an activity that only shows an unmeasured improvement', () => {
+      assert.equal(readKr('Demonstrate stronger code review habits').shape, 'vague');
+      assert.equal(readKr('Demonstrate improved forecasting skills').shape, 'vague');
+      assert.equal(readKr('Implement improved returns workflow').shape, 'task');
+    });
+    it('either/or metrics and percentages of a count are ambiguous', () => {
+      assert.match(readKr('Lift retention or activation by 10%').ambiguous?.reason ?? '', /'retention or activation' names more than one metric/);
+      assert.match(readKr('Grow weekly bookings from 10% to 25%').ambiguous?.reason ?? '', /10% of what\?/);
+      assert.equal(readKr('Grow the share of weekly bookings from 10% to 25%').ambiguous, undefined);
+    });
+    it('judged statements are not mistaken for headlines', () => {
+      for (const text of ['Sessions from power users get longer', 'Good release hygiene', 'Customer perception of our roadmap']) {
+        assert.equal(readKr(text).shape, 'vague', text);
+      }
     });
   });
 });

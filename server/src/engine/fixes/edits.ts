@@ -1,6 +1,6 @@
 // Building and applying text edits that touch only the lines they mean to change.
 import type { Position, Range } from '../model/types';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from './types';
 
 /** The line break a document uses (its first one), `\n` when it has none. */
 export function lineBreakOf(text: string): string {

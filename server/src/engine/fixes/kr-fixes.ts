@@ -1,12 +1,11 @@
 // Fixes that rewrite a KR: convert it to a task, split it into a KR and a task, and the
 // explicit rewrite ("Reduce AR>60 days by 50%" → "Reduce total dollars invoiced 60+ days past
 // due from $24M to $12M by 2026-08-30" with baseline and target lines).
-import type { KeyResult, Quantity } from '../model/types';
+import type { Diagnostic, KeyResult, Quantity } from '../model/types';
 import { currencyAdjective, currencyWord, lookupAbbreviation } from '../glossary';
 import { isValidIsoDate } from '../dates';
-import type { KrRef } from '../rules/helpers';
-import { effectiveBaseline, krOf, readingOf } from '../rules/helpers';
-import type { Fix, Rule, RuleContext, TextEdit } from '../rules/types';
+import { effectiveBaseline, krOf, readingOf, type KrRef } from '../kr-refs';
+import type { Fix, RuleContext, TextEdit } from './types';
 import { formatQuantityLike, makeQuantity, sameUnit } from '../values';
 import { impliedTarget, percentOfPercent, type PercentMeaning } from '../progress/implied-target';
 import { baselineDateQuestion, percentMeaningQuestion, VALUE_PATTERN, valueQuestion } from './questions';
@@ -37,6 +36,35 @@ export function convertToTask(ctx: RuleContext, ref: KrRef): Fix | undefined {
     title: `Convert to task (${where})`,
     dependsOnNeighbours: true,
     edits: [replaceRange({ start: { line, character: 0 }, end: { line, character: m[0].length } }, `${indent}task`)],
+  };
+}
+
+/**
+ * "Keep it as a task under a KR for its outcome": the person names the outcome the deliverable
+ * should move (a KR sentence); the KR line takes it and the deliverable becomes its first task.
+ */
+export function taskUnderOutcomeKr(ctx: RuleContext, ref: KrRef, answers?: Record<string, string>): Fix | undefined {
+  const { kr } = ref;
+  // The KR's own numbers would then describe the new outcome: leave such a KR to a person.
+  if (kr.baseline || kr.target || kr.checkins.length) return undefined;
+  const title = `Keep '${shorten(kr.text)}' as a task under a KR for the outcome it should move`;
+  const outcome = answers?.outcome?.replace(/[\r\n]+/g, ' ').trim();
+  if (!outcome) {
+    return {
+      title, edits: [], needsInput: [{
+        name: 'outcome',
+        prompt: `What should change once '${shorten(kr.text)}' is done? Write it as a KR, from a baseline to a target.`,
+        placeholder: 'Increase weekly active teams from 40 to 60',
+      }],
+    };
+  }
+  const indent = indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
+  return {
+    title,
+    edits: [
+      replaceRange(kr.textRange, outcome),
+      insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}task ${kr.text}`], lineBreakOf(ctx.text)),
+    ],
   };
 }
 
@@ -198,7 +226,7 @@ export function sentenceDate(kr: KeyResult): string | undefined {
 }
 
 /** The fixes of a rule whose only way out is the explicit from-to rewrite. */
-export const explicitRewriteFixes: NonNullable<Rule['fixes']> = (ctx, diagnostic, answers) => {
+export const explicitRewriteFixes = (ctx: RuleContext, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] => {
   const ref = krOf(ctx.doc, diagnostic);
   if (!ref) return [];
   const fix = explicitRewrite(ctx, ref, answers);

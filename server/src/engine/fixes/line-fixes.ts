@@ -2,7 +2,7 @@
 import type { KeyResult, Objective, Quantity } from '../model/types';
 import { formatQuantityLike } from '../values';
 import { isValidIsoDate } from '../dates';
-import type { Fix, RuleContext } from '../rules/types';
+import type { Fix, RuleContext } from './types';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf } from './edits';
 import { parseAnswerQuantity, sentenceDate } from './kr-fixes';
 import { baselineDateQuestion, VALUE_PATTERN, valueQuestion } from './questions';

@@ -4,7 +4,7 @@
 // (every comment and word stays, each line keeps its own line break), idempotent, and
 // pure. Lines it does not understand are left exactly as they are.
 import type { Range } from '../model/types';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../fixes/types';
 import { classify, DepthTracker, isValueKeyword, LEADING_SPACE, type ClassifiedLine } from './classify';
 import { splitLines } from './lines';
 

@@ -1,6 +1,7 @@
 // The document model that the parser builds and everything else reads.
 // Positions follow LSP conventions (0-based line and UTF-16 character) so that the
 // server can hand them over unchanged; the CLI adds 1 when it prints them.
+import type { KrReading } from '../sentence/reader';
 
 export interface Position {
   line: number;
@@ -98,6 +99,8 @@ export interface SentenceFacts {
   date?: DateValue;
   /** Every quantity that appears in the sentence. */
   quantities: Quantity[];
+  /** Dates written YYYY-MM-DD that are not on the calendar ("by 2026-02-30"): syntax errors. */
+  invalidDates?: DateValue[];
 }
 
 /** An id as written after `id` or `aligns`. */
@@ -124,6 +127,8 @@ export interface KeyResult extends Alignable {
   /** Range of the KR with all its child lines. */
   blockRange: Range;
   sentence: SentenceFacts;
+  /** The one reading of the sentence (shape, verbs, quantities, evidence) that rules, fixes and progress use; not enumerable (derived from `text`). */
+  reading: KrReading;
   baseline?: Baseline;
   target?: Target;
   weight?: { value: number; range: Range };

@@ -3,7 +3,8 @@
 // place becomes an error with its range, and the model keeps whatever could be understood.
 import type { CheckIn, DateValue, Diagnostic, KeyResult, Objective, OkrDocument, Quantity, Range, SlugRef, Target } from '../model/types';
 import type { LineDate, LineStatement, LineValue, Span } from './line-statement';
-import { cachedSentenceFacts } from './sentence-facts';
+import { cachedSentenceFacts } from '../sentence/facts';
+import { readKr } from '../sentence';
 
 function spanRange(first: Range, last: Range): Range {
   return { start: first.start, end: last.end };
@@ -141,14 +142,22 @@ export class ModelBuilder {
       case 'kr': {
         const objective = this.needObjective(keyword, range, 'a kr must come after an objective it measures');
         if (!objective) return;
-        const kr: KeyResult = {
+        const kr = {
           text, range, textRange, blockRange: { ...range }, sentence: cachedSentenceFacts(text, textRange.start), checkins: [], tasks: [],
-        };
+        } as Omit<KeyResult, 'reading'> as KeyResult;
+        // The reading is derived from the text: kept off the model's JSON (which stays the size it was).
+        Object.defineProperty(kr, 'reading', { value: readKr(text), enumerable: false });
+        this.checkSentenceDates(kr);
         objective.keyResults.push(kr);
         this.kr = kr;
         return this.extend(range);
       }
     }
+  }
+
+  /** "by 2026-02-30" inside the KR sentence is as wrong as on a target line: an error with its range, and no date. */
+  private checkSentenceDates(kr: KeyResult): void {
+    for (const date of kr.sentence.invalidDates ?? []) this.error(date.range, `${date.iso} is not a date on the calendar`);
   }
 
   private needObjective(word: string, range: Range, message?: string): Objective | undefined {

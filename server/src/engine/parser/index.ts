@@ -8,7 +8,7 @@ import { readStatement, type LineProblem, type LineStatement } from './line-stat
 import { checkConsistency } from './consistency';
 import { okrParser } from './cst-parser';
 import { okrLexer } from './tokens';
-import { clearSentenceCache } from './sentence-facts';
+import { clearSentenceCache } from '../sentence/facts';
 
 /** What one line says, independent of where it stands (offsets count from the line start). */
 interface ParsedLine {

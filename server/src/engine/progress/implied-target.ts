@@ -1,7 +1,7 @@
 // The target a relative KR implies: `Reduce AR>60 days by 50%` with a $24M baseline → $12M.
 // One computation for progress, the kr-implicit-target message and the explicit rewrite.
 import type { KeyResult, Quantity } from '../model/types';
-import { readKr, type KrReading } from '../sentence';
+import type { KrReading } from '../sentence';
 import { formatQuantityLike, makeQuantity, roundAmount, sameUnit } from '../values';
 
 /**
@@ -12,13 +12,13 @@ export type PercentMeaning = 'points' | 'percent';
 
 /** True when the KR's relative change is a percentage of a baseline that is a percentage too. */
 export function percentOfPercent(kr: KeyResult, baseline: Quantity): boolean {
-  const by = kr.sentence.by ?? comparativeAmount(readKr(kr.text));
+  const by = kr.sentence.by ?? comparativeAmount(kr.reading);
   return by?.unit === '%' && baseline.unit === '%';
 }
 
 /** Baseline ± the relative change of the sentence, in the direction its verb asks for. */
 export function impliedTarget(kr: KeyResult, baseline: Quantity, meaning: PercentMeaning = 'percent'): Quantity | undefined {
-  const reading = readKr(kr.text);
+  const reading = kr.reading;
   const direction = reading.direction ?? comparativeDirection(reading.comparative, baseline);
   if (!direction) return undefined;
   const sign = direction === 'increase' ? 1 : -1;
@@ -28,9 +28,7 @@ export function impliedTarget(kr: KeyResult, baseline: Quantity, meaning: Percen
     if (by.unit === '%' && baseline.unit === '%' && meaning === 'points') amount = baseline.amount + sign * by.amount;
     else if (by.unit === '%') amount = baseline.amount * (1 + (sign * by.amount) / 100);
     else if (by.unit === '' || baseline.unit === '' || sameUnit(by.unit, baseline.unit)) amount = baseline.amount + sign * by.amount;
-  } else if (reading.verbs.some((v) => v.lemma === 'double')) amount = baseline.amount * 2;
-  else if (reading.verbs.some((v) => v.lemma === 'triple')) amount = baseline.amount * 3;
-  else if (reading.verbs.some((v) => v.lemma === 'halve')) amount = baseline.amount / 2;
+  } else if (reading.multiplier) amount = baseline.amount * reading.multiplier.factor;
   if (amount === undefined) return undefined;
   return { amount: roundAmount(amount), unit: baseline.unit, raw: formatQuantityLike(roundAmount(amount), baseline), range: baseline.range };
 }

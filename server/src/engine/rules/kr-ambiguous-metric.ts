@@ -7,7 +7,7 @@ import type { Rule } from './types';
 export const krAmbiguousMetric: Rule = {
   id: 'kr-ambiguous-metric',
   defaultSeverity: 'warning',
-  description: 'What the KR counts is unclear: an abbreviation of a balance, a comparator on an abbreviation, or "efforts".',
+  description: 'What the KR counts is unclear: an abbreviation of a balance, a comparator on an abbreviation, "efforts", two metrics at once, or percentages of a count.',
   rationale:
     'In Ben Lamorte\'s accounts-receivable workshop, "Reduce AR>60 days by 50%" drew the question "do you mean the number ' +
     'of customers with invoices past 60 days, or the total dollars?" (seed 000). A KR must say exactly what is counted so ' +

@@ -1,5 +1,5 @@
-import { convertToTask, splitIntoKrAndTask } from '../fixes/kr-fixes';
-import { allKrs, krData, krOf, readingOf, sentenceRange } from './helpers';
+import { convertToTask, splitIntoKrAndTask, taskUnderOutcomeKr } from '../fixes/kr-fixes';
+import { allKrs, endSentence, krData, krOf, readingOf, sentenceRange } from './helpers';
 import { exampleDoc } from './example';
 import type { Fix, Rule } from './types';
 
@@ -31,18 +31,19 @@ export const krTask: Rule = {
       const reading = readingOf(ref.kr);
       if (!reading.task) continue;
       const split = reading.task.split;
+      const kept = reading.task.pattern && !['own-output-change', 'output-count'].includes(reading.task.pattern) ? 'the deliverable' : 'the activity';
       const way = split
         ? `measure the outcome as the KR ('${split.kr}') and keep '${split.task}' as its task`
-        : 'say what it changes, from a baseline to a target, and keep the activity as a task';
+        : `say what it changes, from a baseline to a target, and keep ${kept} as a task under that KR`;
       const milestone = ref.kr.target?.done ? " Its 'target done' tracks delivery, not what the delivery changes." : '';
       report({
-        message: `This KR is a task: it ${reading.task.reason}.${milestone} ${capitalise(way)}.`,
+        message: `This KR is a task: it ${endSentence(reading.task.reason)}${milestone} ${capitalise(way)}.`,
         range: sentenceRange(ref.kr, reading.task.span),
         data: krData(ref, split ? { split } : {}),
       });
     }
   },
-  fixes(ctx, diagnostic) {
+  fixes(ctx, diagnostic, answers) {
     const ref = krOf(ctx.doc, diagnostic);
     if (!ref) return [];
     const fixes: Fix[] = [];
@@ -50,6 +51,8 @@ export const krTask: Rule = {
     if (split) fixes.push(splitIntoKrAndTask(ctx, ref, split));
     const convert = convertToTask(ctx, ref);
     if (convert) fixes.push(convert);
+    const underOutcome = split ? undefined : taskUnderOutcomeKr(ctx, ref, answers);
+    if (underOutcome) fixes.push(underOutcome);
     return fixes;
   },
 };

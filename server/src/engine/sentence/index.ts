@@ -1,10 +1,17 @@
 // KR sentence understanding: task / vague / ambiguous metric, with evidence for messages.
+import { onTaggerChange } from './pos';
 import { readKr as readUncached, type KrReading } from './reader';
 
 // The editor re-checks the whole document on every keystroke; most KR sentences have not
 // changed, so readings are kept by text (readings are never mutated by their users).
 const cache = new Map<string, KrReading>();
 const CACHE_LIMIT = 20000;
+onTaggerChange(() => cache.clear());
+
+/** Forgets every reading (for measurements that change the word lists). */
+export function clearReadings(): void {
+  cache.clear();
+}
 
 export function readKr(text: string): KrReading {
   let reading = cache.get(text);

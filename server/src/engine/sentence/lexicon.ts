@@ -37,12 +37,13 @@ const ACTIVITY = `
   translate localize localise document specify spec outline sketch wireframe mock draft edit proofread review
   respond reply answer handle process prioritize prioritise triage categorize categorise classify tag label
   rename restructure renew renegotiate invite welcome recognize recognise reward celebrate thank survey poll
-  interview observe shadow listen learn read watch move switch transition relocate
+  interview observe shadow listen learn read watch move switch transition relocate tackle solve include consult
+  propose find contribute talk request ask pay
 `;
 
 const CHANGE = `
   increase reduce decrease grow raise lower cut boost minimize minimise maximize maximise shorten lengthen accelerate
-  double triple quadruple halve lift drop shrink slash trim lessen eliminate expand extend scale decline
+  double triple quadruple quintuple halve lift drop shrink slash trim lessen eliminate expand extend scale decline
   speed-up bring-down get-down push-up drive-up drive-down bring-up pay-down
 `;
 
@@ -53,7 +54,7 @@ const ACHIEVE = `
   generate attract land book capture recover resolve collect-on save deliver-on hire-on complete-on grow-to
 `;
 
-const MAINTAIN = `maintain keep sustain preserve stay remain hold-at control ensure guarantee protect safeguard uphold`;
+const MAINTAIN = `maintain keep sustain preserve stay remain hold-at control ensure guarantee protect safeguard uphold make-sure`;
 
 function wordSet(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -69,7 +70,7 @@ const CLASSES: [VerbClass, Set<string>][] = [
 ];
 
 /** Phrasal verbs written as two words: `set up`, `roll out`, `speed up`. */
-const PARTICLES = new Set(['up', 'out', 'down', 'off', 'on']);
+const PARTICLES = new Set(['up', 'out', 'down', 'off', 'on', 'sure']);
 
 export function isParticle(word: string): boolean {
   return PARTICLES.has(word.toLowerCase());
@@ -79,6 +80,8 @@ export function isParticle(word: string): boolean {
 export function lemmaCandidates(word: string): string[] {
   const w = word.toLowerCase();
   const out = [w];
+  const irregular = IRREGULAR_FORMS.get(w);
+  if (irregular) out.push(irregular);
   const add = (s: string) => { if (s.length >= 2 && !out.includes(s)) out.push(s); };
   if (w.endsWith('ies')) add(w.slice(0, -3) + 'y');
   if (w.endsWith('ied')) add(w.slice(0, -3) + 'y');
@@ -96,6 +99,14 @@ export function lemmaCandidates(word: string): string[] {
   }
   return out;
 }
+
+/** Past forms that no suffix rule reaches: "held", "built", "written". */
+const IRREGULAR_FORMS = new Map(Object.entries({
+  held: 'hold', built: 'build', written: 'write', wrote: 'write', made: 'make', sent: 'send', ran: 'run', begun: 'begin',
+  began: 'begin', drawn: 'draw', drew: 'draw', done: 'do', did: 'do', found: 'find', brought: 'bring', taught: 'teach',
+  bought: 'buy', led: 'lead', shown: 'show', given: 'give', set: 'set', run: 'run', put: 'put', spoken: 'speak',
+  undertaken: 'undertake', paid: 'pay', rolled: 'roll', rewritten: 'rewrite', rebuilt: 'rebuild', chosen: 'choose',
+}));
 
 export interface VerbReading {
   lemma: string;
@@ -124,6 +135,9 @@ export function changeDirection(lemma: string): 'increase' | 'decrease' | undefi
   if (CLASSES[0][1].has(key)) return 'increase';
   return undefined;
 }
+
+/** Verbs that multiply what they act on: "Quadruple signups" asks for 4× the baseline. The one list of them. */
+export const MULTIPLIERS = new Map<string, number>([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5], ['halve', 0.5]]);
 
 /** Nouns that name a change of a quantity: "a 25% increase in debt recovery". */
 export const CHANGE_NOUNS = wordSet(`increase increases reduction reductions decrease decreases growth improvement
@@ -181,3 +195,70 @@ export const OUTCOME_LINKS = [
   'in order to', 'so as to', 'leading to', 'resulting in', 'which will', 'that will', 'so that', 'thereby', 'to',
   'and thus', 'thus',
 ];
+
+/**
+ * Things a team makes or does itself: counting them counts outputs ("Publish 6 case studies",
+ * "12 streams", "Increase our articles from 40 to 70"), not what changed for anyone else.
+ */
+export const OUTPUT_NOUNS = wordSet(`post posts blog blogs blogpost blogposts article articles case-study case-studies
+  paper papers whitepaper whitepapers video videos vlog vlogs tutorial tutorials demo demos talk talks webinar webinars
+  workshop workshops meetup meetups conference conferences stream streams livestream livestreams podcast podcasts
+  episode episodes interview interviews call calls meeting meetings session sessions presentation presentations
+  inquiry inquiries email emails newsletter-issues banner banners ad ads advert adverts feature features release
+  releases test tests testcase testcases test-case test-cases pr prs pull-request pull-requests commit commits doc
+  docs document documents guide guides course courses experiment experiments prototype prototypes template
+  templates collaboration collaborations proposal proposals cfp cfps hire hires budget outreach publication
+  publications tweet tweets screencast screencasts infographic infographics ebook ebooks`);
+
+/** People and organisations other than the team: what they do or reach is an outcome (people-state). */
+export const PEOPLE_NOUNS = wordSet(`user users customer customers client clients developer developers member members
+  contributor contributors people person staff employee employees engineer engineers manager managers team teams
+  salespeople partner partners student students teacher teachers volunteer volunteers subscriber subscribers follower
+  followers reader readers visitor visitors attendee attendees participant participants rep reps leader leaders
+  researcher researchers influencer influencers organization organizations organisation organisations company
+  companies account accounts buyer buyers shopper shoppers patient patients learner learners viewer viewers
+  audience audiences community communities player players fan fans donor donors maintainer maintainers adopter
+  adopters signups sign-ups registrants`);
+
+/** What a result is counted in, after a task: "with 500 registrants", "that gets 100 reads", "with 95% accuracy". */
+export const RESULT_NOUNS = wordSet(`view views read reads reader readers visit visits visitor visitors registrant
+  registrants registration registrations signup signups sign-up sign-ups download downloads install installs user
+  users customer customers subscriber subscribers follower followers star stars upvote upvotes attendee attendees
+  rating ratings accuracy conversion conversions rate score nps csat satisfaction retention revenue uptime session
+  sessions lead leads member members participant participants click clicks response responses reply replies sale
+  sales audience audiences developers`);
+
+/** Nouns that name a measure of something: a headline with one reads as a result, not a deliverable. */
+export const METRIC_NOUNS = wordSet(`rate rates ratio average mean median usage adoption perception satisfaction
+  engagement traction retention share percentage score quality growth awareness sentiment participation
+  representation performance throughput latency uptime nps csat value revenue cost costs experience understanding
+  number amount level levels time speed frequency balance volume reach impact success trust confidence health`);
+
+/** Words of judgement or comparison: with one, a sentence asks for a change it does not measure (vague). */
+export const EVALUATIVE_WORDS = wordSet(`better improved increased decreased reduced higher lower more less fewer good
+  great strong stronger robust effective successful healthy happy happier confident satisfied easier faster
+  smoother clearer greater fast quick deepest best-in-class world-class thought-leader`);
+
+/** Milestones reached rather than measured: "Achieve SOC 2 certification" is a deliverable. */
+export const MILESTONE_NOUNS = wordSet(`certification certifications clearance approval approvals accreditation
+  certificate sign-off signoff`);
+
+/** Forms of "be" and "have" before a participle: "is published", "have shipped". */
+export const AUXILIARIES = wordSet(`is are was were be been being has have had`);
+
+/** Modals of capability or obligation: "Users can …", "Logs should …". */
+export const MODALS = wordSet(`can could should must shall`);
+
+/** Words that state something is finished or available without a verb form: "in place", "complete", "live". */
+export const DONE_WORDS = wordSet(`complete completed done finished live ready available exists exist`);
+
+/**
+ * Every word list above, for `eval:rules -- --logo`: it takes out the words only a held-out group
+ * of KRs uses, to measure how the reader does on vocabulary it was not written with.
+ */
+export function lexiconWordSets(): Set<string>[] {
+  return [
+    ...CLASSES.map(([, words]) => words), DECREASING, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, UNCOUNTED_NOUNS,
+    COUNTING_WORDS, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, METRIC_NOUNS, EVALUATIVE_WORDS, MILESTONE_NOUNS, DONE_WORDS,
+  ];
+}

@@ -6,10 +6,12 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
 } from './lexicon';
-import { DETERMINERS, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
+import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
+import { allPeople, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
 export type { Span } from './phrases';
@@ -48,11 +50,13 @@ export interface KrReading {
   direction?: 'increase' | 'decrease';
   /** The words naming what is measured ("invoice processing time"). */
   measured?: Span;
+  /** A multiplying verb ("Double", "Quadruple") and its factor. */
+  multiplier?: Span & { factor: number };
   /** The relative change ("by 50%", "10% faster"), when there is one. */
   relative?: QuantityMention;
   /** The comparative that makes it relative ("faster" in "10 days faster") and the unit word before it. */
   comparative?: { word: string; unit?: string; end: number };
-  task?: Finding & { split?: SplitSuggestion };
+  task?: Finding & { split?: SplitSuggestion; pattern?: TaskPattern };
   vague?: Finding;
   ambiguous?: Finding & { abbreviation?: string; countedAs?: string[] };
   kpiLike?: Finding;
@@ -66,11 +70,24 @@ export function readKr(text: string): KrReading {
   const reading: KrReading = { text, shape: 'outcome', verbs: [], quantities, measurable: false };
 
   const statement = participleStatement(tokens);
-  const lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
+  const tags = tagsOf(text, tokens);
+  // The leading verb stays the lexicon's call even with a tagger: taggers read imperatives
+  // ("Streamline approvals", "Review and update …") as nouns and lose more tasks than they find.
+  let lead = statement ? { verbs: [], next: 0 } : leadingVerbs(tokens);
+  // "Support agents can refund …", "Partner teams are onboarded": a noun and then an auxiliary
+  // make the first word a modifier of the subject, not a verb.
+  const after = tokens[lead.next + 1];
+  if (lead.verbs.length === 1 && tokens[lead.next]?.kind === 'word' && after && (MODALS.has(after.lower) || AUXILIARIES.has(after.lower))) lead = { verbs: [], next: 0 };
+  // "Deploys per week …", "Reviews completed …": an imperative is a base form, so a leading -s form is a noun.
+  const first = lead.verbs[0];
+  if (first && /[^s]s$/i.test(first.text) && first.text.toLowerCase() !== first.lemma) lead = { verbs: [], next: 0 };
+  // "Support backlog below 50 tickets", "Review time under 2 days": a noun phrase held to a threshold.
+  if (lead.verbs.length === 1 && lead.verbs[0].cls === 'activity' && thresholdAfterNoun(tokens, lead.next, quantities)) lead = { verbs: [], next: 0 };
   reading.verbs = lead.verbs;
   const measures = quantities.filter(isMeasure);
-  const multiplier = lead.verbs.some((v) => ['double', 'triple', 'quadruple', 'halve'].includes(v.lemma));
-  reading.measurable = measures.length > 0 || multiplier;
+  const multiplying = lead.verbs.find((v) => MULTIPLIERS.has(v.lemma));
+  if (multiplying) reading.multiplier = { factor: MULTIPLIERS.get(multiplying.lemma)!, text: multiplying.text, start: multiplying.start, end: multiplying.end };
+  reading.measurable = measures.length > 0 || !!multiplying;
   reading.relative = quantities.find((q) => q.role === 'relative');
 
   const clause = outcomeClause(text, tokens, lead.next, quantities);
@@ -112,22 +129,33 @@ export function readKr(text: string): KrReading {
     reading.kpiLike = { reason: `'${standard[0]}' describes business as usual`, span };
   } else if (cls === 'activity' && main && verbSpan) {
     const changeInObject = changeNounRight(tokens, lead.next, objectEnd, quantities);
-    const comparative = measures.find((q) => q.role === 'relative' && COMPARATIVES.has(tokens[q.index + 1]?.lower ?? '') && q.index < objectEnd);
+    // "10% faster", "10 days faster": a relative change of how the work goes.
+    const comparative = measures.find((q) => q.role === 'relative' && q.index < objectEnd
+      && (COMPARATIVES.has(tokens[q.index + 1]?.lower ?? '') || (tokens[q.index + 1]?.kind === 'word' && COMPARATIVES.has(tokens[q.index + 2]?.lower ?? ''))));
     // "Process 95% of refunds within 24 hours": a rate against a time standard is a service level, an outcome.
-    const serviceLevel = measures.some((q) => q.text.endsWith('%') && tokens[q.index + 1]?.lower === 'of')
-      && quantities.some((q) => q.role === 'frame' && tokens[q.index - 1]?.lower === 'within');
+    const serviceLevel = measures.some((q) => q.text.endsWith('%'))
+      && tokens.some((t, i) => t.lower === 'within' && (quantities.some((q) => q.role === 'frame' && q.index === i + 1) || ['a', 'an', 'one'].includes(tokens[i + 1]?.lower ?? '')));
     // "Ship zero P1 bugs": a count held at zero is a quality outcome, not an output.
     let k = lead.next;
     while (k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
     const zeroCount = measures.some((q) => q.index === k && (q.text.toLowerCase() === 'zero' || q.text === '0'));
+    const result = resultClause(text, tokens, quantities, lead.next);
     if (serviceLevel || zeroCount) {
       reading.measured = object.span;
+    } else if (result) {
+      // "Launch the pricing page with >10% visitor-to-trial conversion": the task carries its result.
+      reading.measured = result;
     } else if (changeInObject) {
       // "Implement a 25% increase in debt recovery": the verb is an activity, what it acts on is a change of a quantity.
       reading.direction = changeInObject.direction;
       reading.measured = changeInObject.measured;
     } else if (comparative) {
       reading.measured = object.span;
+    } else if (!measures.length && !clause && judgedObject(tokens, lead.next) && !(head && DELIVERABLE_NOUNS.has(head.lower))) {
+      // "Demonstrate improved understanding": the verb only shows a change it does not measure.
+      const word = judgedObject(tokens, lead.next)!;
+      reading.shape = 'vague';
+      reading.vague = { reason: `asks for '${word.text}' ${object.span ? `'${object.span.text}'` : 'results'} but gives no number: from what, to what?`, span: spanOf(text, word.start, object.span?.end ?? word.end) };
     } else {
       reading.shape = 'task';
       if (clause?.measurable) {
@@ -142,8 +170,30 @@ export function readKr(text: string): KrReading {
     }
   }
 
+  const taskPattern = readTaskPattern(text, tokens, quantities, lead, main, clause, object, tags);
+  if (reading.shape === 'outcome' && taskPattern) {
+    reading.shape = 'task';
+    reading.task = { reason: taskPattern.reason, span: taskPattern.span, pattern: taskPattern.pattern };
+  }
+  if (reading.shape === 'outcome' && !reading.measurable && !lead.verbs.length && allPeople(tokens, 0)) {
+    // "All team members have taken part …": everyone of the people named, a 100% people-state.
+    reading.measurable = true;
+  }
+  const cohort = reading.shape === 'outcome' && reading.measurable && !lead.verbs.length ? cohortOnly(tokens, measures) : undefined;
+  if (cohort) {
+    // "Accounts with fewer than 5 seats show higher usage": the number picks who, not how much.
+    reading.shape = 'vague';
+    reading.measurable = false;
+    reading.vague = { reason: `'${cohort.judged.text}' has no number; '${cohort.number.text}' only selects a cohort or scope`, span: spanOf(text, cohort.judged.start, cohort.judged.end) };
+  }
+  if (reading.shape === 'outcome' && reading.measurable && placeholder) {
+    reading.shape = 'vague';
+    reading.vague = { reason: `uses the placeholder '${placeholder.text}${tokens[placeholder.index + 1]?.text === '%' ? '%' : ''}' instead of a number`, span: spanOf(text, placeholder.start, placeholder.end) };
+  }
+
   if (reading.shape === 'outcome' && !reading.measurable) {
-    const deliverable = head && DELIVERABLE_NOUNS.has(head.lower) && cls !== 'maintain';
+    // An acronym ("APP") may name a metric: only a written-out noun is a deliverable.
+    const deliverable = head && DELIVERABLE_NOUNS.has(head.lower) && head.text !== head.text.toUpperCase() && cls !== 'maintain';
     if (placeholder) {
       reading.shape = 'vague';
       reading.vague = { reason: `uses the placeholder '${placeholder.text}${tokens[placeholder.index + 1]?.text === '%' ? '%' : ''}' instead of a number`, span: spanOf(text, placeholder.start, placeholder.end) };
@@ -156,7 +206,7 @@ export function readKr(text: string): KrReading {
       const more = tokens.find((t) => ['more', 'less', 'fewer', 'better', 'higher', 'lower', 'faster'].includes(t.lower));
       const reason = main
         ? `says '${main.lemma}'${more ? ` and '${more.text}'` : ''} but gives no number: from what, to what?`
-        : 'names no number and no metric';
+        : more ? `compares ('${more.text}') but gives no magnitude: how much, from what to what?` : 'names no number and no metric';
       reading.vague = { reason, span: evidence };
     }
   }
@@ -179,6 +229,71 @@ export function readKr(text: string): KrReading {
     reading.direction = nounDirection(tokens[firstMeasure.index + 1].lower);
   }
   return reading;
+}
+
+/** Task patterns beyond "activity verb + object": statements, changes of own outputs, milestones. */
+function readTaskPattern(text: string, tokens: Token[], quantities: QuantityMention[], lead: { verbs: VerbMention[]; next: number },
+  main: VerbMention | undefined, clause: Clause | undefined, object: { from: number; to: number; span?: Span }, tags: PartOfSpeech[] | undefined) {
+  if (!lead.verbs.length) return participleStatement(tokens) ? undefined : statementPattern(text, tokens, quantities, 0, tags);
+  if (!main || clause?.measurable) return undefined;
+  if (main.lemma === 'ensure' || main.lemma === 'make sure') {
+    return statementPattern(text, tokens, quantities, lead.next + (tokens[lead.next]?.lower === 'that' ? 1 : 0), tags);
+  }
+  if ((main.cls === 'change' || main.cls === 'improve') && ownOutputObject(tokens, object.from, object.to) && object.span) {
+    const span = spanOf(text, main.start, object.span.end);
+    return { pattern: 'own-output-change' as const, span,
+      reason: `changes how much the team itself produces ('${span.text}'), not an outcome: what should the extra output change?` };
+  }
+  if (main.cls === 'achieve') {
+    const objectWords = tokens.slice(lead.next);
+    const stop = objectWords.findIndex((t) => t.kind === 'date' || (t.kind === 'word' && PHRASE_END.has(t.lower)));
+    const milestone = objectWords.slice(0, stop < 0 ? undefined : stop).find((t) => MILESTONE_NOUNS.has(t.lower));
+    if (milestone && !quantities.some((q) => isMeasure(q) && q.text.endsWith('%'))) {
+      const span = spanOf(text, main.start, milestone.end);
+      return { pattern: 'milestone' as const, span, reason: `names a milestone to reach ('${span.text}'), a deliverable rather than a measured result` };
+    }
+  }
+  return undefined;
+}
+
+const JUDGED = new Set(['higher', 'faster', 'fast', 'better', 'greater', 'more', 'lower', 'quicker', 'improved', 'increased', 'less', 'fewer']);
+const COMPARATOR_WORDS = new Set(['fewer', 'more', 'less', 'than', 'at', 'least', 'over', 'under', 'above', 'below', '>', '<', '≥', '≤', '=']);
+
+/** Every number selects a cohort ("accounts with fewer than 5 seats", "searches over 2M documents") and a judged word has none. */
+function cohortOnly(tokens: Token[], measures: QuantityMention[]): { judged: Token; number: QuantityMention } | undefined {
+  const judged = tokens.find((t, i) => JUDGED.has(t.lower) && tokens[i + 1]?.lower !== 'than' && tokens[i - 1]?.kind !== 'number' && tokens[i + 1]?.kind !== 'number');
+  if (!judged || !measures.length) return undefined;
+  const isCohort = (q: QuantityMention) => {
+    let k = q.index - 1;
+    let over = false;
+    while (k >= 0 && COMPARATOR_WORDS.has(tokens[k].lower)) {
+      if (['over', 'under', 'above', 'below'].includes(tokens[k].lower)) over = true;
+      k--;
+    }
+    const stop = tokens[k];
+    if (!stop || k === q.index - 1 && !['with', 'for'].includes(stop.lower)) return false;
+    return ['with', 'having', 'for'].includes(stop.lower) || (over && stop.kind === 'word' && /s$/.test(stop.lower) && !verbClass(stop.lower));
+  };
+  return measures.every(isCohort) ? { judged, number: measures[0] } : undefined;
+}
+
+/** Nouns, then a comparator word and a number: "backlog below 50 tickets". */
+function thresholdAfterNoun(tokens: Token[], from: number, quantities: QuantityMention[]): boolean {
+  let k = from;
+  while (tokens[k]?.kind === 'word' && !DETERMINERS.has(tokens[k].lower) && !PHRASE_END.has(tokens[k].lower) && !verbClass(tokens[k].lower)) k++;
+  if (k === from || !tokens[k] || !['below', 'under', 'above', 'over', 'at', '<', '>', '≤', '≥'].includes(tokens[k].lower)) return false;
+  return quantities.some((q) => isMeasure(q) && q.index > k && q.index <= k + 3);
+}
+
+/** The object of an activity verb opens with a judged change: "improved understanding", "better habits". */
+function judgedObject(tokens: Token[], from: number): Token | undefined {
+  let k = from;
+  while (k < tokens.length && DETERMINERS.has(tokens[k].lower)) k++;
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return undefined;
+  const reading = verbClass(t.lower);
+  const changed = !!reading && (reading.cls === 'change' || reading.cls === 'improve') && t.lower.endsWith('ed');
+  return changed || ['better', 'higher', 'greater', 'stronger', 'more'].includes(t.lower) ? t : undefined;
 }
 
 function taskReason(tokens: Token[], verbs: VerbMention[], verbWords: string, measures: QuantityMention[], clause: Clause | undefined): string {

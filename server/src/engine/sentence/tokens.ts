@@ -1,4 +1,5 @@
 // Splits a KR sentence into words, numbers, dates and punctuation, keeping offsets.
+import { UNSIGNED_NUMBER_SOURCE } from '../values';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'punct';
 
@@ -14,7 +15,7 @@ export interface Token {
 const TOKEN_RE = new RegExp(
   [
     String.raw`(\d{4}-\d{2}-\d{2})`,
-    String.raw`([$€£¥]?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMbB](?![A-Za-z]))?%?)`,
+    `(${UNSIGNED_NUMBER_SOURCE})`,
     String.raw`([A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*)`,
     String.raw`\S`,
   ].join('|'),

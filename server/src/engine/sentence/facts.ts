@@ -1,5 +1,6 @@
 // What a KR sentence says about numbers: `from X to Y`, `to Y`, `by N%` (relative), `by DATE`.
 import type { DateValue, Quantity, Range, SentenceFacts } from '../model/types';
+import { isValidIsoDate } from '../dates';
 import { makeQuantity, NUMBER_SOURCE } from '../values';
 
 /** Words that follow a number without being its unit. */
@@ -30,23 +31,28 @@ export function sentenceFacts(text: string, origin: { line: number; character: n
   });
 
   const dates: Located<DateValue>[] = [];
+  const invalidDates: DateValue[] = [];
   for (const m of text.matchAll(DATE_RE)) {
     const start = m.index ?? 0;
-    dates.push({ value: { iso: m[0], range: rangeOf(start, start + m[0].length) }, start, end: start + m[0].length });
+    const value = { iso: m[0], range: rangeOf(start, start + m[0].length) };
+    // "by 2026-02-30" is no date: the parser reports it, and it is never the KR's date.
+    if (isValidIsoDate(m[0])) dates.push({ value, start, end: start + m[0].length });
+    else invalidDates.push(value);
   }
+  const insideBadDate = (i: number) => invalidDates.some((d) => i >= d.range.start.character - origin.character && i < d.range.end.character - origin.character);
   const insideDate = (i: number) => dates.some((d) => i >= d.start && i < d.end);
 
   const quantities: Located<Quantity>[] = [];
   for (const m of text.matchAll(QUANTITY_RE)) {
     const start = m.index ?? 0;
-    if (insideDate(start)) continue;
+    if (insideDate(start) || insideBadDate(start)) continue;
     const unitWord = m[2] && !NOT_UNITS.has(m[2].toLowerCase()) ? m[2] : undefined;
     const raw = unitWord ? text.slice(start, start + m[0].length) : m[1];
     const quantity = makeQuantity(m[1], unitWord, raw, rangeOf(start, start + raw.length));
     if (quantity) quantities.push({ value: quantity, start, end: start + raw.length });
   }
 
-  const facts: SentenceFacts = { quantities: quantities.map((q) => q.value) };
+  const facts: SentenceFacts = { quantities: quantities.map((q) => q.value), ...(invalidDates.length ? { invalidDates } : {}) };
   const wordBefore = (index: number) => previousWord(text, index);
 
   for (let i = 0; i < quantities.length; i++) {
@@ -106,6 +112,7 @@ function relocateFacts(facts: SentenceFacts, line: number): SentenceFacts {
   if (facts.to) out.to = same(facts.to);
   if (facts.by) out.by = same(facts.by);
   if (facts.date) out.date = move(facts.date);
+  if (facts.invalidDates) out.invalidDates = facts.invalidDates.map(move);
   return out;
 }
 
