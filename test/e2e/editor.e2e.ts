@@ -2,7 +2,7 @@
 // extension installed, on the accounts-receivable sample. The steps run in order on one page;
 // each leaves a screenshot in test-results/e2e/ (and in docs/images/ for `npm run screenshots`).
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +16,14 @@ import {
 } from './workbench';
 
 const SAMPLE = 'accounts-receivable.okr';
+const SAMPLE_LINES = readFileSync(join(repoRoot, 'samples', SAMPLE), 'utf8').split(/\r?\n/);
+
+/** The 1-based line of the sample that holds `needle` (the steps move the cursor by what a line says). */
+function sampleLine(needle: string): number {
+  const index = SAMPLE_LINES.findIndex((line) => line.includes(needle));
+  assert.ok(index >= 0, `${needle} is in samples/${SAMPLE}`);
+  return index + 1;
+}
 const VSIX = process.env.OKR_VSIX ?? join(repoRoot, 'okr-as-code.vsix');
 /** OKR_E2E_DEV=1 loads the extension from the working tree instead of the .vsix (quicker while iterating). */
 const FROM_WORKING_TREE = process.env.OKR_E2E_DEV === '1';
@@ -100,7 +108,7 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     const counts = await problemCounts(page);
     assert.ok(counts.errors + counts.warnings + counts.infos >= 2, `Problems counts them: ${JSON.stringify(counts)}`);
     // Hovering the squiggle shows the coaching message with its rule.
-    await goTo(page, 27, 8);
+    await goTo(page, sampleLine('kr Improve customer satisfaction'), 8);
     const hover = await showHover(page, 'kr-vague');
     assert.match(await hover.innerText(), /vague/i);
     await screenshot('02-diagnostics', true);
@@ -108,7 +116,7 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
   });
 
   test('hovers a KR with its progress bar', async () => {
-    await goTo(page, 9, 8);
+    await goTo(page, sampleLine('kr Reduce total dollars'), 8);
     const hover = await showHover(page, '38%');
     const text = await hover.innerText();
     assert.match(text, /38%/, 'progress of $24M → $19.4M toward $12M');
@@ -120,7 +128,7 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
   });
 
   test('Ctrl+. rewrites the AR KR into an explicit from-to KR and its finding goes', async () => {
-    await goTo(page, 18, 15);
+    await goTo(page, sampleLine('kr Reduce AR>90'), 15);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget .monaco-list-row');
     await menu.first().waitFor();
@@ -161,7 +169,7 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
   });
 
   test('updates the tree as a check-in is typed', async () => {
-    await goTo(page, 14, 1);
+    await goTo(page, sampleLine('checkin 2026-05-01 $19.4M'), 1);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(`checkin ${AS_OF} $17M on-track`);
@@ -190,7 +198,7 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
   test('charts a KR\'s check-ins against the expected line in a panel beside the editor', async () => {
     // The side bar closed, so the editor and the chart share the window.
     await page.keyboard.press('Control+B');
-    await goTo(page, 9, 5);
+    await goTo(page, sampleLine('kr Reduce total dollars'), 5);
     await runCommand(page, 'OKR: Show Progress Chart');
     const chart = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await chart.locator('svg.okr-chart').first().waitFor();
@@ -204,4 +212,20 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     await page.locator('.tab.active[aria-label*="Progress: Reduce total dollars"]').waitFor();
     await screenshot('09-progress-chart', true);
   });
+
+  test('shows the alignment tree: company objectives on top, the team objectives that contribute below', async () => {
+    await page.keyboard.press('Control+B');
+    await openViewContainer(page, 'OKR');
+    await runCommand(page, 'OKR: Show Alignment Across Files');
+    // Only the Alignment mode has a "Not aligned" group; company objectives with contributors open expanded.
+    await page.locator('.monaco-list-row', { hasText: 'Not aligned' }).first().waitFor();
+    await page.locator('.monaco-list-row', { hasText: 'Strategically reduce dollars' }).first().waitFor();
+    const rows = await treeRows(page, 'OKR Progress');
+    const company = rows.findIndex((row) => row.label.includes('Turn revenue into cash faster'));
+    const team = rows.findIndex((row) => row.label.includes('Strategically reduce dollars'));
+    assert.ok(company >= 0 && team > company, `the team objective sits under the company one: ${JSON.stringify(rows.map((r) => r.label))}`);
+    await screenshot('11-alignment', true);
+    await runCommand(page, 'OKR: Show Progress by File');
+  });
 });
+

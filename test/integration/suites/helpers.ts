@@ -112,8 +112,13 @@ export function hoverText(hovers: vscode.Hover[]): string {
 /** Answers each prompt from what it shows (its prompt text and placeholder). */
 export type Answerer = (shown: { prompt: string; placeholder?: string; value?: string }) => string | undefined;
 
-/** Accepts a prefilled answer, else types the box's own example ("like 62%"), else picks the first item. */
-export const typeTheExample: Answerer = (shown) => shown.value || shown.placeholder?.replace(/^like /, '');
+/** The first example a placeholder gives: "like 62%" → 62%; "a number …, such as 62%, $1.2M or 45 days" → 62%. */
+function firstExample(placeholder: string): string {
+  return /(?:^like |such as )(.+?)(?:,| or |$)/.exec(placeholder)?.[1] ?? placeholder;
+}
+
+/** Accepts a prefilled answer, else types the box's own (first) example, else picks the first item. */
+export const typeTheExample: Answerer = (shown) => shown.value || (shown.placeholder === undefined ? undefined : firstExample(shown.placeholder));
 
 /**
  * Answers the input boxes and quick picks that the next command shows, in order, then restores
