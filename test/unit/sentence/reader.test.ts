@@ -237,6 +237,38 @@ describe('KR sentence reading', () => {
     }
   });
 
+  // The same patterns read from the shape of words and clauses, for vocabulary no word list holds:
+  // an organisation's own verbs, authorities and counted things.
+  describe('patterns read by grammar, not by word lists', () => {
+    it('a subject and a past participle by its form state a finished deliverable', () => {
+      for (const text of ['Escalation matrix circulated', 'Supplier code of conduct rewritten [Q3]', 'Pricing sheet versioned']) {
+        const r = readKr(text);
+        assert.equal(r.task?.pattern, 'deliverable-state', `${text}: ${r.vague?.reason ?? r.shape}`);
+      }
+      // A result reached, a change of state or a qualifier of a measure is no deliverable.
+      for (const text of ['% of the sales plan achieved', 'Intranet evolved into the main help channel', 'The number of complaints escalated in March']) {
+        assert.notEqual(readKr(text).shape, 'task', text);
+      }
+    });
+    it('an act noun named by an acronym of a standard or authority is a milestone', () => {
+      for (const text of ['Achieve HIPAA attestation for the patient app', 'Obtain CE conformance by June 30', 'Secure FCA authorisation']) {
+        const r = readKr(text);
+        assert.equal(r.task?.pattern, 'milestone', `${text}: ${r.vague?.reason ?? r.shape}`);
+      }
+      for (const text of ['Achieve NPS growth', 'Reach ARR retention of 95%', 'Achieve faster HR resolution']) {
+        assert.notEqual(readKr(text).task?.pattern, 'milestone', text);
+      }
+    });
+    it('what the work gets or reaches is its result, whatever it is counted in', () => {
+      for (const text of ['Film a launch video that gets 5,000+ replays', 'Host a hackathon that attracts 40 entries from students']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+      // "have" describes the thing; an own output counted after a verb is still output.
+      assert.equal(readKr('List all suppliers that have been late 3 times this year').shape, 'task');
+      assert.equal(readKr('Write a report that includes 4 case studies').shape, 'task');
+    });
+  });
+
   it('a part-of-speech tagger, when given, decides participles (and readings are read again)', () => {
     const text = 'The ledger is zorked';
     assert.equal(readKr(text).shape, 'task', 'the lexicon takes an unknown -ed word after "is" as a participle');

@@ -6,7 +6,7 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
@@ -247,13 +247,28 @@ function readTaskPattern(text: string, tokens: Token[], quantities: QuantityMent
   if (main.cls === 'achieve') {
     const objectWords = tokens.slice(lead.next);
     const stop = objectWords.findIndex((t) => t.kind === 'date' || (t.kind === 'word' && PHRASE_END.has(t.lower)));
-    const milestone = objectWords.slice(0, stop < 0 ? undefined : stop).find((t) => MILESTONE_NOUNS.has(t.lower));
+    const named = objectWords.slice(0, stop < 0 ? undefined : stop);
+    const milestone = named.find((t) => MILESTONE_NOUNS.has(t.lower)) ?? grantedByAuthority(named);
     if (milestone && !quantities.some((q) => isMeasure(q) && q.text.endsWith('%'))) {
       const span = spanOf(text, main.start, milestone.end);
       return { pattern: 'milestone' as const, span, reason: `names a milestone to reach ('${span.text}'), a deliverable rather than a measured result` };
     }
   }
   return undefined;
+}
+
+/**
+ * "FDA clearance", "SOC 2 Type II certification", "PCI compliance": an act noun (-tion, -ance,
+ * -ence, -al, -ment) at the head, named by an acronym of a standard or authority, is granted
+ * once, a milestone; "NPS growth" or "ARR retention" name measures and stay out.
+ */
+function grantedByAuthority(words: Token[]): Token | undefined {
+  const nouns = words.filter((t) => t.kind === 'word');
+  const head = nouns[nouns.length - 1];
+  if (!head || !/[a-z]{4}(tion|ance|ence|al|ment)$/.test(head.lower) || METRIC_NOUNS.has(head.lower) || CHANGE_NOUNS.has(head.lower)) return undefined;
+  // "faster HR resolution": a judged quality is a result asked for, not a grant.
+  if (nouns.some((t) => COMPARATIVES.has(t.lower) || EVALUATIVE_WORDS.has(t.lower))) return undefined;
+  return nouns.slice(0, -1).some((t) => /^[A-Z]{2,}$/.test(t.text)) ? head : undefined;
 }
 
 const JUDGED = new Set(['higher', 'faster', 'fast', 'better', 'greater', 'more', 'lower', 'quicker', 'improved', 'increased', 'less', 'fewer']);

@@ -131,7 +131,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     let k = predicate;
     while (tokens[k] && (AUXILIARIES.has(tokens[k].lower) || BETWEEN.has(tokens[k].lower))) k++;
     // "We have at least 4 articles published": the participle may follow the counted output.
-    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate && participleAt(k)) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
+    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate || finishedForm(tokens, k)) && participleAt(k) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
     if (participle < 0 && AUXILIARIES.has(p.lower)) {
       for (let j = k; j < tokens.length && participle < 0; j++) if (deliverableParticiple(tokens[j])) participle = j;
     }
@@ -247,12 +247,17 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     let j = -1;
+    let byVerb = false;
     const soThat = t.lower === 'so' && tokens[i + 1]?.lower === 'that';
     if (t.lower === 'with') j = i + 1;
     else if (['that', 'which', 'and', ',', 'to', 'so', ';'].includes(t.lower)) {
       let k = i + 1;
       if (tokens[k]?.lower === 'that') k++;
-      if (tokens[k] && RESULT_VERBS.has(tokens[k].lower)) j = k + 1;
+      if (tokens[k] && RESULT_VERBS.has(tokens[k].lower)) {
+        j = k + 1;
+        // "have" and "include" also describe the thing ("that have been over budget 3 times").
+        byVerb = !/^(ha[sv]|includ)/.test(tokens[k].lower);
+      }
       // "… so that 60% of sessions use it"
       else if (t.lower === 'so' && k > i + 1) j = k;
     }
@@ -268,7 +273,9 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
       const kind = countKind(tokens, q);
       // "100% of exceptions logged", "100% coverage of the leads": coverage of the work, not its result.
       const percent = q.text.endsWith('%') && !['of', 'coverage'].includes(tokens[k + 1]?.lower ?? '');
-      if (percent || peopleJoin || soThat || kind === 'result' || kind === 'people') return spanOf(text, t.start, tokens[tokens.length - 1].end);
+      // "… that gets 100+ reads": what the work gets or reaches is its result, whatever it is counted in.
+      const reached = byVerb && kind === 'other';
+      if (percent || peopleJoin || soThat || reached || kind === 'result' || kind === 'people') return spanOf(text, t.start, tokens[tokens.length - 1].end);
       break;
     }
   }
@@ -289,4 +296,18 @@ export function ownOutputObject(tokens: Token[], from: number, to: number): bool
   }
   if (head < 0) return false;
   return OUTPUT_NOUNS.has(tokens[head].lower);
+}
+
+/**
+ * A past participle by its form alone ("By-laws drafted", "Style guide written"): work stated as
+ * done. Not a result reached ("achieved"), a change of state ("evolved into …") or a qualifier of
+ * a measure ("the number of regressions experienced").
+ */
+function finishedForm(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'word' || !/[a-z]{3}(ed|en)$/.test(t.lower) || ['into', 'to'].includes(tokens[k + 1]?.lower ?? '')) return false;
+  // "the number of regressions experienced": a participle inside an "of" phrase qualifies a measure.
+  if (tokens.slice(0, k).some((w) => w.lower === 'of')) return false;
+  const cls = verbClass(t.lower)?.cls;
+  return cls === undefined || cls === 'activity';
 }
