@@ -267,6 +267,21 @@ describe('KR sentence reading', () => {
       assert.equal(readKr('List all suppliers that have been late 3 times this year').shape, 'task');
       assert.equal(readKr('Write a report that includes 4 case studies').shape, 'task');
     });
+
+    it('a noun of doing in -ers/-ors names people, whose state is an outcome', () => {
+      assert.equal(readKr('12 translators review the style guide each month').shape, 'outcome');
+      assert.equal(readKr('Partner with 4 translators').shape, 'outcome');
+      // Not every -ers word is a person: "orders", "papers" are counted things.
+      assert.equal(readKr('Write 4 papers').shape, 'task');
+    });
+    it('an unknown word joined by "and" to a known verb is a verb of the same kind', () => {
+      const r = readKr('Scope and build the returns portal');
+      assert.deepEqual(r.verbs.map((v) => v.lemma), ['scope', 'build']);
+      assert.equal(r.shape, 'task');
+      // Plural nouns and nouns before a metric stay nouns.
+      assert.deepEqual(readKr('Customer and partner satisfaction above 80%').verbs, []);
+      assert.deepEqual(readKr('Sales and support handle 90% of chats within an hour').verbs, []);
+    });
   });
 
   it('a part-of-speech tagger, when given, decides participles (and readings are read again)', () => {

@@ -6,11 +6,11 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass, type VerbReading,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
-import { allPeople, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
 import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
@@ -340,7 +340,7 @@ function leadingVerbs(tokens: Token[]): { verbs: VerbMention[]; next: number } {
     const t = tokens[i];
     if (t.kind !== 'word') break;
     const particle = tokens[i + 1] && isParticle(tokens[i + 1].text) ? tokens[i + 1].text : undefined;
-    const reading = verbClass(t.text, particle);
+    const reading = verbClass(t.text, particle) ?? (verbs.length ? undefined : coordinatedVerb(tokens, i));
     if (!reading) break;
     const phrasal = reading.lemma.includes(' ');
     const end = phrasal ? tokens[i + 1].end : t.end;
@@ -357,6 +357,22 @@ function leadingVerbs(tokens: Token[]): { verbs: VerbMention[]; next: number } {
     i = j;
   }
   return { verbs, next: i };
+}
+
+/**
+ * "Propose and validate three options": a word the lexicon does not know, joined by "and" to a
+ * known verb in its base form that takes an object, is a verb of the same kind. Plurals and
+ * capitals stay nouns ("Sales and support …", "API and …"), and so does a word before a metric
+ * ("Customer and partner satisfaction").
+ */
+function coordinatedVerb(tokens: Token[], i: number): VerbReading | undefined {
+  const t = tokens[i];
+  const [link, next, after] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (t.kind !== 'word' || /s$/.test(t.lower) || /^[A-Z]{2,}/.test(t.text) || DETERMINERS.has(t.lower) || isPeopleWord(t.lower)) return undefined;
+  if (!link || !['and', '&', '/'].includes(link.lower) || !next || !after || METRIC_NOUNS.has(after.lower)) return undefined;
+  const reading = verbClass(next.text);
+  if (!reading || reading.lemma !== next.lower || !looksLikeVerbAt(tokens, i + 2)) return undefined;
+  return { lemma: t.lower, cls: reading.cls };
 }
 
 /** After "and", a verb is followed by its object: a determiner, an adjective or a noun, not by "and" or the end. */

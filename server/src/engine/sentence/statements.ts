@@ -193,9 +193,17 @@ function isPeople(t: Token | undefined): boolean {
   return !!t && isPeopleWord(t.lower);
 }
 
-/** People by name or by the shape of the word: trainees, journalists, technicians. */
+/** People by name or by the shape of the word: trainees, journalists, technicians, researchers. */
 export function isPeopleWord(word: string): boolean {
-  return PEOPLE_NOUNS.has(word) || /[a-z]{3}(ees|ists|ians)$/.test(word);
+  return PEOPLE_NOUNS.has(word) || /[a-z]{3}(ees|ists|ians)$/.test(word) || agentNoun(word);
+}
+
+/** "-ers"/"-ors" on a verb of doing names the people who do it: researchers, testers, contributors. */
+function agentNoun(word: string): boolean {
+  const m = /^([a-z]{3,}?)(e?)(r|or)s$/.exec(word);
+  if (!m) return false;
+  const stems = [m[1] + m[2], m[1] + 'e', m[1]];
+  return stems.some((stem) => verbClass(stem)?.lemma === stem);
 }
 
 /** "… completes training", "… contains …": a known verb in its third-person form after a word. */
@@ -305,7 +313,7 @@ export function ownOutputObject(tokens: Token[], from: number, to: number): bool
  */
 function finishedForm(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t.kind !== 'word' || !/[a-z]{3}(ed|en)$/.test(t.lower) || ['into', 'to'].includes(tokens[k + 1]?.lower ?? '')) return false;
+  if (t.kind !== 'word' || !/[a-z]{3}(ed|en)$/.test(t.lower) || tokens[k + 1]?.lower === 'into') return false;
   // "the number of regressions experienced": a participle inside an "of" phrase qualifies a measure.
   if (tokens.slice(0, k).some((w) => w.lower === 'of')) return false;
   const cls = verbClass(t.lower)?.cls;
