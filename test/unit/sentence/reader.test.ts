@@ -268,6 +268,15 @@ describe('KR sentence reading', () => {
       assert.equal(readKr('Write a report that includes 4 case studies').shape, 'task');
     });
 
+    it('a count that leads a bare participle of work done counts the work', () => {
+      for (const text of ['14 grant applications submitted', '9 vendor contracts renegotiated [Q2]']) {
+        assert.equal(readKr(text).task?.pattern, 'deliverable-state', text);
+      }
+      // Results reached and people are not the team's work.
+      for (const text of ['20 deals closed', '25 clinics onboarded']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+    });
     it('a noun of doing in -ers/-ors names people, whose state is an outcome', () => {
       assert.equal(readKr('12 translators review the style guide each month').shape, 'outcome');
       assert.equal(readKr('Partner with 4 translators').shape, 'outcome');

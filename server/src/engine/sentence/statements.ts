@@ -112,6 +112,10 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
   const coverage = measures.find((q) => q.text.endsWith('%') && q.index < predicate && kinds.get(q) === 'other');
   // "(10k virtual users)": a number in brackets describes scope, an aside to the sentence.
   const aside = (q: QuantityMention) => tokens.slice(from, q.index).filter((t) => t.text === '(').length > tokens.slice(from, q.index).filter((t) => t.text === ')').length;
+  // "10 proposals accepted", "40 bugs fixed": a count that leads a bare participle of work done
+  // counts the work, whatever the thing is called (people and results are counted elsewhere).
+  const doneWork = predicate >= 0 && (finishedForm(tokens, predicate) || deliverableParticiple(tokens[predicate]));
+  for (const q of measures) if (doneWork && q.index === from && kinds.get(q) === 'other' && !q.text.endsWith('%')) kinds.set(q, 'output');
   const results = measures.filter((q) => kinds.get(q) !== 'output' && q !== coverage && !aside(q));
   if (results.length) return undefined;
 
