@@ -241,7 +241,7 @@ describe('KR sentence reading', () => {
   // an organisation's own verbs, authorities and counted things.
   describe('patterns read by grammar, not by word lists', () => {
     it('a subject and a past participle by its form state a finished deliverable', () => {
-      for (const text of ['Escalation matrix circulated', 'Supplier code of conduct rewritten [Q3]', 'Pricing sheet versioned']) {
+      for (const text of ['Escalation matrix circulated', 'Supplier code of conduct rewritten [Q3]', 'Pricing sheet versioned', 'Vendor shortlist chosen']) {
         const r = readKr(text);
         assert.equal(r.task?.pattern, 'deliverable-state', `${text}: ${r.vague?.reason ?? r.shape}`);
       }

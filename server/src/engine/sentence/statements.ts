@@ -4,7 +4,7 @@
 // its own outputs ("12 streams") and a noun headline ("Data warehouse v1"). What other people or
 // systems do or reach (people-state) is an outcome and stays out of all of these.
 import {
-  AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
+  AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, isIrregularPast, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, spanOf, type Span } from './phrases';
 import { isMeasure, type QuantityMention } from './quantities';
@@ -69,6 +69,7 @@ function deliverableParticiple(t: Token): boolean {
 }
 
 function anyParticiple(t: Token): boolean {
+  if (t.kind === 'word' && isIrregularPast(t.lower)) return true;
   if (t.kind !== 'word' || !/[a-z]ed$/.test(t.lower) || t.lower.length < 5) return false;
   const reading = verbClass(t.lower);
   return !reading || (reading.cls !== 'change' && reading.cls !== 'improve');
@@ -317,7 +318,7 @@ export function ownOutputObject(tokens: Token[], from: number, to: number): bool
  */
 function finishedForm(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  if (t.kind !== 'word' || !/[a-z]{3}(ed|en)$/.test(t.lower) || tokens[k + 1]?.lower === 'into') return false;
+  if (t.kind !== 'word' || !(/[a-z]{3}(ed|en)$/.test(t.lower) || isIrregularPast(t.lower)) || tokens[k + 1]?.lower === 'into') return false;
   // "the number of regressions experienced": a participle inside an "of" phrase qualifies a measure.
   if (tokens.slice(0, k).some((w) => w.lower === 'of')) return false;
   const cls = verbClass(t.lower)?.cls;
