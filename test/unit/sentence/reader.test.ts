@@ -237,6 +237,62 @@ describe('KR sentence reading', () => {
     }
   });
 
+  // The same patterns read from the shape of words and clauses, for vocabulary no word list holds:
+  // an organisation's own verbs, authorities and counted things.
+  describe('patterns read by grammar, not by word lists', () => {
+    it('a subject and a past participle by its form state a finished deliverable', () => {
+      for (const text of ['Escalation matrix circulated', 'Supplier code of conduct rewritten [Q3]', 'Pricing sheet versioned', 'Vendor shortlist chosen']) {
+        const r = readKr(text);
+        assert.equal(r.task?.pattern, 'deliverable-state', `${text}: ${r.vague?.reason ?? r.shape}`);
+      }
+      // A result reached, a change of state or a qualifier of a measure is no deliverable.
+      for (const text of ['% of the sales plan achieved', 'Intranet evolved into the main help channel', 'The number of complaints escalated in March']) {
+        assert.notEqual(readKr(text).shape, 'task', text);
+      }
+    });
+    it('an act noun named by an acronym of a standard or authority is a milestone', () => {
+      for (const text of ['Achieve HIPAA attestation for the patient app', 'Obtain CE conformance by June 30', 'Secure FCA authorisation']) {
+        const r = readKr(text);
+        assert.equal(r.task?.pattern, 'milestone', `${text}: ${r.vague?.reason ?? r.shape}`);
+      }
+      for (const text of ['Achieve NPS growth', 'Reach ARR retention of 95%', 'Achieve faster HR resolution']) {
+        assert.notEqual(readKr(text).task?.pattern, 'milestone', text);
+      }
+    });
+    it('what the work gets or reaches is its result, whatever it is counted in', () => {
+      for (const text of ['Film a launch video that gets 5,000+ replays', 'Host a hackathon that attracts 40 entries from students']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+      // "have" describes the thing; an own output counted after a verb is still output.
+      assert.equal(readKr('List all suppliers that have been late 3 times this year').shape, 'task');
+      assert.equal(readKr('Write a report that includes 4 case studies').shape, 'task');
+    });
+
+    it('a count that leads a bare participle of work done counts the work', () => {
+      for (const text of ['14 grant applications submitted', '9 vendor contracts renegotiated [Q2]']) {
+        assert.equal(readKr(text).task?.pattern, 'deliverable-state', text);
+      }
+      // Results reached and people are not the team's work.
+      for (const text of ['20 deals closed', '25 clinics onboarded']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+    });
+    it('a noun of doing in -ers/-ors names people, whose state is an outcome', () => {
+      assert.equal(readKr('12 translators review the style guide each month').shape, 'outcome');
+      assert.equal(readKr('Partner with 4 translators').shape, 'outcome');
+      // Not every -ers word is a person: "orders", "papers" are counted things.
+      assert.equal(readKr('Write 4 papers').shape, 'task');
+    });
+    it('an unknown word joined by "and" to a known verb is a verb of the same kind', () => {
+      const r = readKr('Scope and build the returns portal');
+      assert.deepEqual(r.verbs.map((v) => v.lemma), ['scope', 'build']);
+      assert.equal(r.shape, 'task');
+      // Plural nouns and nouns before a metric stay nouns.
+      assert.deepEqual(readKr('Customer and partner satisfaction above 80%').verbs, []);
+      assert.deepEqual(readKr('Sales and support handle 90% of chats within an hour').verbs, []);
+    });
+  });
+
   it('a part-of-speech tagger, when given, decides participles (and readings are read again)', () => {
     const text = 'The ledger is zorked';
     assert.equal(readKr(text).shape, 'task', 'the lexicon takes an unknown -ed word after "is" as a participle');

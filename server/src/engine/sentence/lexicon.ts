@@ -108,6 +108,11 @@ const IRREGULAR_FORMS = new Map(Object.entries({
   undertaken: 'undertake', paid: 'pay', rolled: 'roll', rewritten: 'rewrite', rebuilt: 'rebuild', chosen: 'choose',
 }));
 
+/** An irregular past form ("chosen", "written"): English grammar, not any organisation's words. */
+export function isIrregularPast(word: string): boolean {
+  return IRREGULAR_FORMS.has(word.toLowerCase()) && !['set', 'run', 'put'].includes(word.toLowerCase());
+}
+
 export interface VerbReading {
   lemma: string;
   cls: VerbClass;

@@ -6,11 +6,11 @@ import {
   changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
 } from './clauses';
 import {
-  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass,
+  AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass, type VerbReading,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
-import { allPeople, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
 import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
@@ -247,13 +247,28 @@ function readTaskPattern(text: string, tokens: Token[], quantities: QuantityMent
   if (main.cls === 'achieve') {
     const objectWords = tokens.slice(lead.next);
     const stop = objectWords.findIndex((t) => t.kind === 'date' || (t.kind === 'word' && PHRASE_END.has(t.lower)));
-    const milestone = objectWords.slice(0, stop < 0 ? undefined : stop).find((t) => MILESTONE_NOUNS.has(t.lower));
+    const named = objectWords.slice(0, stop < 0 ? undefined : stop);
+    const milestone = named.find((t) => MILESTONE_NOUNS.has(t.lower)) ?? grantedByAuthority(named);
     if (milestone && !quantities.some((q) => isMeasure(q) && q.text.endsWith('%'))) {
       const span = spanOf(text, main.start, milestone.end);
       return { pattern: 'milestone' as const, span, reason: `names a milestone to reach ('${span.text}'), a deliverable rather than a measured result` };
     }
   }
   return undefined;
+}
+
+/**
+ * "FDA clearance", "SOC 2 Type II certification", "PCI compliance": an act noun (-tion, -ance,
+ * -ence, -al, -ment) at the head, named by an acronym of a standard or authority, is granted
+ * once, a milestone; "NPS growth" or "ARR retention" name measures and stay out.
+ */
+function grantedByAuthority(words: Token[]): Token | undefined {
+  const nouns = words.filter((t) => t.kind === 'word');
+  const head = nouns[nouns.length - 1];
+  if (!head || !/[a-z]{4}(tion|ance|ence|al|ment)$/.test(head.lower) || METRIC_NOUNS.has(head.lower) || CHANGE_NOUNS.has(head.lower)) return undefined;
+  // "faster HR resolution": a judged quality is a result asked for, not a grant.
+  if (nouns.some((t) => COMPARATIVES.has(t.lower) || EVALUATIVE_WORDS.has(t.lower))) return undefined;
+  return nouns.slice(0, -1).some((t) => /^[A-Z]{2,}$/.test(t.text)) ? head : undefined;
 }
 
 const JUDGED = new Set(['higher', 'faster', 'fast', 'better', 'greater', 'more', 'lower', 'quicker', 'improved', 'increased', 'less', 'fewer']);
@@ -325,7 +340,7 @@ function leadingVerbs(tokens: Token[]): { verbs: VerbMention[]; next: number } {
     const t = tokens[i];
     if (t.kind !== 'word') break;
     const particle = tokens[i + 1] && isParticle(tokens[i + 1].text) ? tokens[i + 1].text : undefined;
-    const reading = verbClass(t.text, particle);
+    const reading = verbClass(t.text, particle) ?? (verbs.length ? undefined : coordinatedVerb(tokens, i));
     if (!reading) break;
     const phrasal = reading.lemma.includes(' ');
     const end = phrasal ? tokens[i + 1].end : t.end;
@@ -342,6 +357,22 @@ function leadingVerbs(tokens: Token[]): { verbs: VerbMention[]; next: number } {
     i = j;
   }
   return { verbs, next: i };
+}
+
+/**
+ * "Propose and validate three options": a word the lexicon does not know, joined by "and" to a
+ * known verb in its base form that takes an object, is a verb of the same kind. Plurals and
+ * capitals stay nouns ("Sales and support …", "API and …"), and so does a word before a metric
+ * ("Customer and partner satisfaction").
+ */
+function coordinatedVerb(tokens: Token[], i: number): VerbReading | undefined {
+  const t = tokens[i];
+  const [link, next, after] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (t.kind !== 'word' || /s$/.test(t.lower) || /^[A-Z]{2,}/.test(t.text) || DETERMINERS.has(t.lower) || isPeopleWord(t.lower)) return undefined;
+  if (!link || !['and', '&', '/'].includes(link.lower) || !next || !after || METRIC_NOUNS.has(after.lower)) return undefined;
+  const reading = verbClass(next.text);
+  if (!reading || reading.lemma !== next.lower || !looksLikeVerbAt(tokens, i + 2)) return undefined;
+  return { lemma: t.lower, cls: reading.cls };
 }
 
 /** After "and", a verb is followed by its object: a determiner, an adjective or a noun, not by "and" or the end. */

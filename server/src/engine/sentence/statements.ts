@@ -4,7 +4,7 @@
 // its own outputs ("12 streams") and a noun headline ("Data warehouse v1"). What other people or
 // systems do or reach (people-state) is an outcome and stays out of all of these.
 import {
-  AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
+  AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, isIrregularPast, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, spanOf, type Span } from './phrases';
 import { isMeasure, type QuantityMention } from './quantities';
@@ -69,6 +69,7 @@ function deliverableParticiple(t: Token): boolean {
 }
 
 function anyParticiple(t: Token): boolean {
+  if (t.kind === 'word' && isIrregularPast(t.lower)) return true;
   if (t.kind !== 'word' || !/[a-z]ed$/.test(t.lower) || t.lower.length < 5) return false;
   const reading = verbClass(t.lower);
   return !reading || (reading.cls !== 'change' && reading.cls !== 'improve');
@@ -112,6 +113,10 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
   const coverage = measures.find((q) => q.text.endsWith('%') && q.index < predicate && kinds.get(q) === 'other');
   // "(10k virtual users)": a number in brackets describes scope, an aside to the sentence.
   const aside = (q: QuantityMention) => tokens.slice(from, q.index).filter((t) => t.text === '(').length > tokens.slice(from, q.index).filter((t) => t.text === ')').length;
+  // "10 proposals accepted", "40 bugs fixed": a count that leads a bare participle of work done
+  // counts the work, whatever the thing is called (people and results are counted elsewhere).
+  const doneWork = predicate >= 0 && (finishedForm(tokens, predicate) || deliverableParticiple(tokens[predicate]));
+  for (const q of measures) if (doneWork && q.index === from && kinds.get(q) === 'other' && !q.text.endsWith('%')) kinds.set(q, 'output');
   const results = measures.filter((q) => kinds.get(q) !== 'output' && q !== coverage && !aside(q));
   if (results.length) return undefined;
 
@@ -131,7 +136,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
     let k = predicate;
     while (tokens[k] && (AUXILIARIES.has(tokens[k].lower) || BETWEEN.has(tokens[k].lower))) k++;
     // "We have at least 4 articles published": the participle may follow the counted output.
-    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate && participleAt(k)) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
+    let participle = tokens[k] && (deliverableParticiple(tokens[k]) || (k > predicate || finishedForm(tokens, k)) && participleAt(k) || DONE_WORDS.has(tokens[k].lower)) ? k : -1;
     if (participle < 0 && AUXILIARIES.has(p.lower)) {
       for (let j = k; j < tokens.length && participle < 0; j++) if (deliverableParticiple(tokens[j])) participle = j;
     }
@@ -193,9 +198,17 @@ function isPeople(t: Token | undefined): boolean {
   return !!t && isPeopleWord(t.lower);
 }
 
-/** People by name or by the shape of the word: trainees, journalists, technicians. */
+/** People by name or by the shape of the word: trainees, journalists, technicians, researchers. */
 export function isPeopleWord(word: string): boolean {
-  return PEOPLE_NOUNS.has(word) || /[a-z]{3}(ees|ists|ians)$/.test(word);
+  return PEOPLE_NOUNS.has(word) || /[a-z]{3}(ees|ists|ians)$/.test(word) || agentNoun(word);
+}
+
+/** "-ers"/"-ors" on a verb of doing names the people who do it: researchers, testers, contributors. */
+function agentNoun(word: string): boolean {
+  const m = /^([a-z]{3,}?)(e?)(r|or)s$/.exec(word);
+  if (!m) return false;
+  const stems = [m[1] + m[2], m[1] + 'e', m[1]];
+  return stems.some((stem) => verbClass(stem)?.lemma === stem);
 }
 
 /** "… completes training", "… contains …": a known verb in its third-person form after a word. */
@@ -247,12 +260,17 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     let j = -1;
+    let byVerb = false;
     const soThat = t.lower === 'so' && tokens[i + 1]?.lower === 'that';
     if (t.lower === 'with') j = i + 1;
     else if (['that', 'which', 'and', ',', 'to', 'so', ';'].includes(t.lower)) {
       let k = i + 1;
       if (tokens[k]?.lower === 'that') k++;
-      if (tokens[k] && RESULT_VERBS.has(tokens[k].lower)) j = k + 1;
+      if (tokens[k] && RESULT_VERBS.has(tokens[k].lower)) {
+        j = k + 1;
+        // "have" and "include" also describe the thing ("that have been over budget 3 times").
+        byVerb = !/^(ha[sv]|includ)/.test(tokens[k].lower);
+      }
       // "… so that 60% of sessions use it"
       else if (t.lower === 'so' && k > i + 1) j = k;
     }
@@ -268,7 +286,9 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
       const kind = countKind(tokens, q);
       // "100% of exceptions logged", "100% coverage of the leads": coverage of the work, not its result.
       const percent = q.text.endsWith('%') && !['of', 'coverage'].includes(tokens[k + 1]?.lower ?? '');
-      if (percent || peopleJoin || soThat || kind === 'result' || kind === 'people') return spanOf(text, t.start, tokens[tokens.length - 1].end);
+      // "… that gets 100+ reads": what the work gets or reaches is its result, whatever it is counted in.
+      const reached = byVerb && kind === 'other';
+      if (percent || peopleJoin || soThat || reached || kind === 'result' || kind === 'people') return spanOf(text, t.start, tokens[tokens.length - 1].end);
       break;
     }
   }
@@ -289,4 +309,18 @@ export function ownOutputObject(tokens: Token[], from: number, to: number): bool
   }
   if (head < 0) return false;
   return OUTPUT_NOUNS.has(tokens[head].lower);
+}
+
+/**
+ * A past participle by its form alone ("By-laws drafted", "Style guide written"): work stated as
+ * done. Not a result reached ("achieved"), a change of state ("evolved into …") or a qualifier of
+ * a measure ("the number of regressions experienced").
+ */
+function finishedForm(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'word' || !(/[a-z]{3}(ed|en)$/.test(t.lower) || isIrregularPast(t.lower)) || tokens[k + 1]?.lower === 'into') return false;
+  // "the number of regressions experienced": a participle inside an "of" phrase qualifies a measure.
+  if (tokens.slice(0, k).some((w) => w.lower === 'of')) return false;
+  const cls = verbClass(t.lower)?.cls;
+  return cls === undefined || cls === 'activity';
 }
