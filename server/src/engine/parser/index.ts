@@ -9,6 +9,7 @@ import { checkConsistency } from './consistency';
 import { okrParser } from './cst-parser';
 import { okrLexer } from './tokens';
 import { clearSentenceCache } from '../sentence/facts';
+import { BoundedCache } from '../bounded-cache';
 
 /** What one line says, independent of where it stands (offsets count from the line start). */
 interface ParsedLine {
@@ -17,8 +18,9 @@ interface ParsedLine {
   problems: LineProblem[];
 }
 
-const lineCache = new Map<string, ParsedLine>();
-const LINE_CACHE_LIMIT = 50_000;
+// Enough for the lines of the largest document analysed (1 MB) to stay known across keystrokes;
+// a parsed line weighs roughly ten times its text.
+const lineCache = new BoundedCache<ParsedLine>({ entries: 50_000, bytes: 24 * 1024 * 1024, sizeOf: (line) => 200 + 20 * line.length });
 /** Longer lines are parsed every time rather than kept. */
 const CACHEABLE_LINE_LENGTH = 2_000;
 
@@ -55,10 +57,7 @@ function parseLine(line: string): ParsedLine {
   const cached = lineCache.get(line);
   if (cached) return cached;
   const parsed = parseLineUncached(line);
-  if (line.length <= CACHEABLE_LINE_LENGTH) {
-    if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
-    lineCache.set(line, parsed);
-  }
+  if (line.length <= CACHEABLE_LINE_LENGTH) lineCache.set(line, parsed);
   return parsed;
 }
 

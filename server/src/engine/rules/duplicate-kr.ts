@@ -1,14 +1,14 @@
+import { BoundedCache } from '../bounded-cache';
 import { allKrs, krData } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
 
-const keys = new Map<string, string>();
+const keys = new BoundedCache<string>({ entries: 20_000, bytes: 4 * 1024 * 1024, sizeOf: (text, key) => 2 * (text.length + key.length) });
 
 /** The KR text as compared: case, spacing and punctuation ignored (remembered: this runs on every keystroke). */
 function comparisonKey(text: string): string {
   let key = keys.get(text);
   if (key === undefined) {
-    if (keys.size >= 20_000) keys.clear();
     key = text.toLowerCase().replace(/[\s.,;:!?'"()]+/g, ' ').trim();
     keys.set(text, key);
   }

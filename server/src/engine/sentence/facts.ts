@@ -1,5 +1,6 @@
 // What a KR sentence says about numbers: `from X to Y`, `to Y`, `by N%` (relative), `by DATE`.
 import type { DateValue, Quantity, Range, SentenceFacts } from '../model/types';
+import { BoundedCache } from '../bounded-cache';
 import { isValidIsoDate } from '../dates';
 import { makeQuantity, NUMBER_SOURCE } from '../values';
 
@@ -81,8 +82,7 @@ export function sentenceFacts(text: string, origin: { line: number; character: n
   return facts;
 }
 
-const factsCache = new Map<string, SentenceFacts>();
-const FACTS_CACHE_LIMIT = 20_000;
+const factsCache = new BoundedCache<SentenceFacts>({ entries: 20_000, bytes: 8 * 1024 * 1024, sizeOf: (key) => 200 + 10 * key.length });
 
 export function clearSentenceCache(): void {
   factsCache.clear();
@@ -93,7 +93,6 @@ export function cachedSentenceFacts(text: string, origin: { line: number; charac
   const key = `${origin.character}:${text}`;
   let facts = factsCache.get(key);
   if (!facts) {
-    if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.clear();
     facts = sentenceFacts(text, { line: 0, character: origin.character });
     factsCache.set(key, facts);
   }

@@ -1,11 +1,11 @@
 // KR sentence understanding: task / vague / ambiguous metric, with evidence for messages.
+import { BoundedCache } from '../bounded-cache';
 import { onTaggerChange } from './pos';
 import { readKr as readUncached, type KrReading } from './reader';
 
 // The editor re-checks the whole document on every keystroke; most KR sentences have not
 // changed, so readings are kept by text (readings are never mutated by their users).
-const cache = new Map<string, KrReading>();
-const CACHE_LIMIT = 20000;
+const cache = new BoundedCache<KrReading>({ entries: 20_000, bytes: 8 * 1024 * 1024, sizeOf: (text) => 500 + 20 * text.length });
 onTaggerChange(() => cache.clear());
 
 /** Forgets every reading (for measurements that change the word lists). */
@@ -17,7 +17,6 @@ export function readKr(text: string): KrReading {
   let reading = cache.get(text);
   if (!reading) {
     reading = readUncached(text);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, reading);
   }
   return reading;
