@@ -43,6 +43,8 @@ export interface StartOptions {
 export class LspClient {
   readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Called with every publishDiagnostics (the connection has one handler per method: this client's). */
+  readonly diagnosticListeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   readonly logs: string[] = [];
   private diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private notificationWaiters = new Map<string, Waiter<unknown>[]>();
@@ -57,6 +59,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      for (const listener of this.diagnosticListeners) listener(params);
       this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => (w.test(params) ? (w.resolve(params), false) : true));
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
@@ -153,6 +156,25 @@ export class LspClient {
     return version;
   }
 
+  /**
+   * Sends many didChange notifications in one write to the server's stdin, so that they arrive
+   * together as in a real burst (the JSON-RPC writer would send them one by one). Returns the
+   * last version. Call it when no other message is being written.
+   */
+  sendBurst(uri: string, edits: TextEdit[][]): number {
+    const frames: string[] = [];
+    for (const change of edits) {
+      const version = (this.versions.get(uri) ?? 0) + 1;
+      this.versions.set(uri, version);
+      this.texts.set(uri, applyEdits(this.texts.get(uri) ?? '', change));
+      const contentChanges = [...change].sort(byStartDescending).map((e) => ({ range: e.range, text: e.newText }));
+      const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges } });
+      frames.push(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`);
+    }
+    this.process.stdin!.write(frames.join(''));
+    return this.versions.get(uri)!;
+  }
+
   text(uri: string): string {
     return this.texts.get(uri) ?? '';
   }
@@ -189,7 +211,9 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   const starts = [0];
   const breaks = /\r\n|\r|\n/g;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-  const offset = (p: Position) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  // Past the end of a line is its end, past the last line the document's end (as editors do).
+  const lineEnd = (line: number) => (line + 1 < starts.length ? starts[line + 1] - /\r\n$|\r$|\n$/.exec(text.slice(starts[line], starts[line + 1]))![0].length : text.length);
+  const offset = (p: Position) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, lineEnd(p.line)));
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start) || offset(b.range.end) - offset(a.range.end));
   let out = text;
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));

@@ -137,15 +137,28 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  // ----- diagnostics: after every change, coalescing bursts of edits -----
-  const pending = new Set<string>();
+  // ----- diagnostics: only the newest version of a document is checked -----
+  // The protocol library handles one incoming message per turn of the event loop, so in a burst
+  // of edits (a macro, a paste split up, typing on a busy machine) checking right after each
+  // didChange would check versions already replaced by messages waiting in the queue. A document
+  // is checked once a whole turn has passed without a newer version: stale versions are skipped.
+  const pending = new Map<string, number | undefined>(); // uri → version when the wait began
+  const versionOf = (uri: string) => documents.get(uri)?.version;
   function schedule(uri: string): void {
     if (pending.has(uri)) return;
-    pending.add(uri);
-    setImmediate(() => {
-      pending.delete(uri);
-      validate(uri);
-    });
+    pending.set(uri, versionOf(uri));
+    // Two hops: this turn's remaining messages are handled before the first check.
+    setImmediate(() => setImmediate(() => settle(uri)));
+  }
+  function settle(uri: string): void {
+    const now = versionOf(uri);
+    if (now !== pending.get(uri)) {
+      pending.set(uri, now);
+      setImmediate(() => settle(uri));
+      return;
+    }
+    pending.delete(uri);
+    validate(uri);
   }
 
   function validate(uri: string): void {
