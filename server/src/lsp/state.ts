@@ -1,7 +1,7 @@
 // What the server knows: open documents, settings, and one analysis per document version.
 import { fileURLToPath } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../engine/analyze';
 import { todayIso } from '../engine/dates';
 import { decodeOkrBytes } from '../engine/encoding';
@@ -10,6 +10,7 @@ import { readRegularFileSync } from '../node/read-file';
 import type { Diagnostic } from '../engine/model/types';
 import { DEFAULT_CONFIG } from '../engine/rules';
 import type { EngineConfig, RuleConfigEntry } from '../engine/rules/types';
+import { checkedDocuments } from './document-sync';
 import { ProjectConfigs } from './project-config';
 import { DEFAULT_SETTINGS, type ClientSettings } from './settings';
 
@@ -31,7 +32,7 @@ export interface Declined {
 }
 
 export class ServerState {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments(checkedDocuments((message) => this.connection.console.error(message)));
   settings: ClientSettings = DEFAULT_SETTINGS;
   readonly projectConfigs = new ProjectConfigs();
   private cache = new Map<string, { stamp: string; result: Analyzed | Declined }>();
