@@ -2,7 +2,7 @@
 // ones, and the diagnostics it publishes last are those of the final text. Latency is a bench
 // figure (npm run bench), not asserted here.
 import { strict as assert } from 'node:assert';
-import { LspClient, type PublishDiagnosticsParams, type TextEdit } from './client';
+import { diagnosticsSummary as summary, LspClient, type PublishDiagnosticsParams, type TextEdit } from './client';
 import { SETTINGS } from './fixtures';
 
 /** About 3,000 lines: 300 objectives of one KR each. */
@@ -19,9 +19,6 @@ function largeDocument(): string {
   return lines.join('\n');
 }
 
-/** What a diagnostic says and where, without the document's URI and version. */
-const summary = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).join('\n');
 
 describe('lsp: a burst of edits', function () {
   this.timeout(120_000);

@@ -206,6 +206,13 @@ function byStartDescending(a: TextEdit, b: TextEdit): number {
   return b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character;
 }
 
+/** What the diagnostics say and where, one line each, without the document's URI and version. */
+export function diagnosticsSummary(published: PublishDiagnosticsParams): string {
+  return published.diagnostics
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`)
+    .join('\n');
+}
+
 /** Applies LSP edits (all against the same text) the way an editor does. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const starts = [0];

@@ -2,7 +2,7 @@
 // document is clamped as editors do; a malformed range is refused whole. Either way the server
 // keeps checking the text the editor has, and a later edit lands where the editor put it.
 import { strict as assert } from 'node:assert';
-import { LspClient, type PublishDiagnosticsParams, type Range } from './client';
+import { diagnosticsSummary as summary, LspClient, type PublishDiagnosticsParams, type Range } from './client';
 import { SETTINGS } from './fixtures';
 
 const DOC = [
@@ -13,8 +13,6 @@ const DOC = [
   '    baseline $1M on 2026-04-01',
 ].join('\n');
 
-const summary = (p: PublishDiagnosticsParams) =>
-  p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).join('\n');
 
 const at = (line: number, character: number) => ({ line, character });
 
