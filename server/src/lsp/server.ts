@@ -142,18 +142,21 @@ export function startServer(connection: Connection): void {
   // of edits (a macro, a paste split up, typing on a busy machine) checking right after each
   // didChange would check versions already replaced by messages waiting in the queue. A document
   // is checked once a whole turn has passed without a newer version: stale versions are skipped.
-  const pending = new Map<string, number | undefined>(); // uri → version when the wait began
+  // A stream of edits that never pauses still gets diagnostics every MAX_WAIT_MS.
+  const MAX_WAIT_MS = 100;
+  const pending = new Map<string, { version: number | undefined; since: number }>(); // version when the wait began
   const versionOf = (uri: string) => documents.get(uri)?.version;
   function schedule(uri: string): void {
     if (pending.has(uri)) return;
-    pending.set(uri, versionOf(uri));
+    pending.set(uri, { version: versionOf(uri), since: Date.now() });
     // Two hops: this turn's remaining messages are handled before the first check.
     setImmediate(() => setImmediate(() => settle(uri)));
   }
   function settle(uri: string): void {
+    const wait = pending.get(uri)!;
     const now = versionOf(uri);
-    if (now !== pending.get(uri)) {
-      pending.set(uri, now);
+    if (now !== wait.version && Date.now() - wait.since < MAX_WAIT_MS) {
+      wait.version = now;
       setImmediate(() => settle(uri));
       return;
     }
