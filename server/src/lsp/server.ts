@@ -142,8 +142,9 @@ export function startServer(connection: Connection): void {
   // of edits (a macro, a paste split up, typing on a busy machine) checking right after each
   // didChange would check versions already replaced by messages waiting in the queue. A document
   // is checked once a whole turn has passed without a newer version: stale versions are skipped.
-  // A stream of edits that never pauses still gets diagnostics every MAX_WAIT_MS.
-  const MAX_WAIT_MS = 100;
+  // A stream of edits that never pauses still gets diagnostics every MAX_WAIT_MS (only a machine-made
+  // burst runs that long; checking inside it would only delay its end).
+  const MAX_WAIT_MS = 1000;
   const pending = new Map<string, { version: number | undefined; since: number }>(); // version when the wait began
   const versionOf = (uri: string) => documents.get(uri)?.version;
   function schedule(uri: string): void {
@@ -179,6 +180,8 @@ export function startServer(connection: Connection): void {
       }
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
       publishConfigProblems();
+      // Read only once the burst has settled: reading the shape on every keystroke would analyse each one.
+      if (alignmentChanged(uri)) scheduleOthers(uri);
     } catch (error) {
       connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -224,6 +227,9 @@ export function startServer(connection: Connection): void {
   function scheduleAll(): void {
     for (const document of documents.all()) schedule(document.uri);
   }
+  function scheduleOthers(uri: string): void {
+    for (const document of documents.all()) if (document.uri !== uri) schedule(document.uri);
+  }
 
   documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
     if (alignmentChanged(e.document.uri)) scheduleAll();
@@ -231,7 +237,6 @@ export function startServer(connection: Connection): void {
     treeChanged();
   });
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
-    if (alignmentChanged(e.document.uri)) scheduleAll();
     schedule(e.document.uri);
     treeChanged();
   });
