@@ -113,6 +113,31 @@ describe('KR sentence reading', () => {
     });
   });
 
+  describe('work that measures its own result: an outcome with a split hint', () => {
+    const cases: [string, string, string][] = [
+      ['Set up a partner directory and get 25 partners listed by 2026-06-30', 'Get 25 partners listed by 2026-06-30', 'Set up a partner directory'],
+      ['Build the savings calculator that drives 150 trial signups', 'Drive 150 trial signups', 'Build the savings calculator'],
+      ['Ship the bulk-edit tool so that 30% of weekly admins use it', '30% of weekly admins use the bulk-edit tool', 'Ship the bulk-edit tool'],
+      // "them" is as often the people reached: left as written.
+      ['Invite beta customers to the forum and get 40% of them posting weekly', 'Get 40% of them posting weekly', 'Invite beta customers to the forum'],
+    ];
+    for (const [text, kr, task] of cases) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'outcome');
+        assert.equal(r.task, undefined);
+        assert.deepEqual(r.taskWithResult?.split, { kr, task });
+        assert.equal(r.taskWithResult?.activity.text, task);
+      });
+    }
+
+    it('no hint for a task, a vague clause or a verb and its own preposition', () => {
+      for (const text of ['Develop tailored upselling strategies to increase account sizes', 'Implement an automated reminder system to increase on-time payments by 15%', 'Partner with 4 universities', 'Write 3 guides']) {
+        assert.equal(readKr(text).taskWithResult, undefined, text);
+      }
+    });
+  });
+
   describe('ambiguous metrics', () => {
     it('an abbreviation of a balance with a comparator: AR>60 days', () => {
       const r = readKr('Reduce AR>60 days by 50%');

@@ -3,14 +3,14 @@
 // words that led to it) so that messages can name them.
 import { findAmbiguity } from './ambiguity';
 import {
-  changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
+  changeNounRight, nounDirection, outcomeClause, participleStatement, splitTrailingTime, taskText, type Clause,
 } from './clauses';
 import {
   AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass, type VerbReading,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
-import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type ResultClause, type TaskPattern } from './statements';
 import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
@@ -57,6 +57,11 @@ export interface KrReading {
   /** The comparative that makes it relative ("faster" in "10 days faster") and the unit word before it. */
   comparative?: { word: string; unit?: string; end: number };
   task?: Finding & { split?: SplitSuggestion; pattern?: TaskPattern };
+  /**
+   * An outcome led by an activity that measures its own result ("Launch the referral program and
+   * reach 500 signups"): the span is the activity; the split keeps the result as the KR.
+   */
+  taskWithResult?: Finding & { activity: Span; result: Span; split: SplitSuggestion };
   vague?: Finding;
   ambiguous?: Finding & { abbreviation?: string; countedAs?: string[] };
   kpiLike?: Finding;
@@ -144,7 +149,9 @@ export function readKr(text: string): KrReading {
       reading.measured = object.span;
     } else if (result) {
       // "Launch the pricing page with >10% visitor-to-trial conversion": the task carries its result.
-      reading.measured = result;
+      reading.measured = result.span;
+      // "Partner with 4 researchers": a link right after the verb is its complement, not work plus result.
+      if (result.linkIndex > lead.next) reading.taskWithResult = taskWithResult(text, tokens, result, verbSpan);
     } else if (changeInObject) {
       // "Implement a 25% increase in debt recovery": the verb is an activity, what it acts on is a change of a quantity.
       reading.direction = changeInObject.direction;
@@ -211,6 +218,8 @@ export function readKr(text: string): KrReading {
     }
   }
 
+  // Only an outcome is one to split; a task or a vague KR has its own finding.
+  if (reading.shape !== 'outcome') delete reading.taskWithResult;
   if (reading.shape === 'outcome') {
     const ambiguity = findAmbiguity(tokens, text, reading, object, head);
     if (ambiguity) reading.ambiguous = ambiguity;
@@ -229,6 +238,28 @@ export function readKr(text: string): KrReading {
     reading.direction = nounDirection(tokens[firstMeasure.index + 1].lower);
   }
   return reading;
+}
+
+/**
+ * "Launch the referral program and reach 500 signups": the activity (up to the link word) and the
+ * result after it. The split words the result as a KR; "it" in it names the activity's object
+ * ("so that 60% of sessions use it" → "60% of sessions use the new search bar"). "Them" is left
+ * alone: it is as often the people reached ("invite them") as the things made.
+ */
+function taskWithResult(text: string, tokens: Token[], result: ResultClause, verbSpan: Span): KrReading['taskWithResult'] {
+  const task = taskText(text, tokens[result.linkIndex].start);
+  const activity = spanOf(text, verbSpan.start, text.slice(0, tokens[result.linkIndex].start).replace(/[\s,;:]+$/, '').length);
+  // "the new search bar by June" names the thing without its date.
+  const object = splitTrailingTime(text.slice(verbSpan.end, activity.end).trim()).head;
+  const kr = object && !/\bit\b/i.test(object) ? result.kr.replace(/\bit\b/g, object) : result.kr;
+  const resultSpan = result.result;
+  return {
+    reason: `leads with the activity '${activity.text}' and then measures its result ('${resultSpan.text}')`,
+    span: activity,
+    activity,
+    result: resultSpan,
+    split: { kr, task },
+  };
 }
 
 /** Task patterns beyond "activity verb + object": statements, changes of own outputs, milestones. */
