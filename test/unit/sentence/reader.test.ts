@@ -354,6 +354,34 @@ describe('KR sentence reading', () => {
       assert.match(readKr('Grow weekly bookings from 10% to 25%').ambiguous?.reason ?? '', /10% of what\?/);
       assert.equal(readKr('Grow the share of weekly bookings from 10% to 25%').ambiguous, undefined);
     });
+    it('a superlative judges with no test, led by a verb or not, with no word list', () => {
+      assert.match(readKr('Curate the widest selection of vintage lenses in the region').vague?.reason ?? '', /superlative \('the widest selection'\) but gives no test/);
+      assert.match(readKr('Build the most beloved budgeting app in Spain').vague?.reason ?? '', /superlative \('the most beloved budgeting app'\)/);
+      assert.equal(readKr('The friendliest help desk in town').shape, 'vague');
+      assert.equal(readKr('Run our best webinar series yet').shape, 'vague');
+    });
+    it('-est words that are not superlatives, and superlatives with a number, stay as they were', () => {
+      for (const text of ['Ship the latest version of the mobile SDK', 'Rewrite the test harness for payments', 'Document best practices for code review', 'Answer the request queue daily']) {
+        assert.equal(readKr(text).shape, 'task', text);
+      }
+      assert.equal(readKr('Cut the slowest page load from 6 s to 2 s').shape, 'outcome');
+    });
+    it('"make" + a noun phrase + an adjective of quality asks for a judgement', () => {
+      assert.match(readKr('Make the release checklist dependable').vague?.reason ?? '', /asks to make it 'dependable' but gives no test/);
+      assert.equal(readKr('Enhance and make the pricing page persuasive').shape, 'vague');
+      // Making a thing available or public delivers it.
+      assert.equal(readKr('Make the pricing calculator available to partners').shape, 'task');
+    });
+    it('a letter where the name of the metric belongs', () => {
+      assert.match(readKr('Lift Y from 30 to 45 by June').vague?.reason ?? '', /placeholder 'Y' where the name of what is measured belongs/);
+    });
+    it('a verb of moving with from/to numbers changes a quantity', () => {
+      for (const text of ['Move trial-to-paid conversion from 8% to 12%', 'Take weekly active teams from 40 to 65']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+      assert.equal(readKr('Move our how-to videos from 10 to 25').task?.pattern, 'own-output-change');
+      assert.equal(readKr('Move the data centre from Dublin to Frankfurt').shape, 'task');
+    });
     it('judged statements are not mistaken for headlines', () => {
       for (const text of ['Sessions from power users get longer', 'Good release hygiene', 'Customer perception of our roadmap']) {
         assert.equal(readKr(text).shape, 'vague', text);

@@ -7,6 +7,7 @@ import {
   AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, isIrregularPast, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, spanOf, type Span } from './phrases';
+import { superlative } from './judgement';
 import { isMeasure, type QuantityMention } from './quantities';
 import type { PartOfSpeech } from './pos';
 import type { Token } from './tokens';
@@ -90,7 +91,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
   const verbAt = (i: number) => (tags ? tags[i] === 'verb' || tags[i] === 'participle' : finiteVerb(tokens, tokens[i]));
   const rest = tokens.slice(from);
   if (!rest.length) return undefined;
-  if (rest.some((t, i) => EVALUATIVE_WORDS.has(t.lower) && !isComparatorWord(tokens, from + i))) return undefined;
+  if (rest.some((t, i) => EVALUATIVE_WORDS.has(t.lower) && !isComparatorWord(tokens, from + i)) || superlative(tokens, from)) return undefined;
   if (quantities.some((q) => q.role === 'placeholder') || rest.some((t) => t.text === '?')) return undefined;
   const measures = quantities.filter((q) => isMeasure(q) && q.index >= from);
   const kinds = new Map(measures.map((q) => [q, countKind(tokens, q)]));
