@@ -24,6 +24,8 @@ interface Row {
 interface Counts {
   rows: number; tp: number; fp: number; fn: number; vague: number; vagueHit: number; outcome: number; outcomeAlarm: number;
   rel: number; relHit: number; relFalse: number; errors: number;
+  /** kr-task-with-result hints (info, not counted as a finding of kr-task or kr-vague), by label. */
+  splitHint: Record<Row['label'], number>;
 }
 
 const TARGETS = { taskPrecision: 0.9, taskRecall: 0.85, vagueRecall: 0.8, falseAlarms: 0.08 };
@@ -108,7 +110,7 @@ function leaveOneGroupOut(paths: string[]): void {
 }
 
 function emptyCounts(): Counts {
-  return { rows: 0, tp: 0, fp: 0, fn: 0, vague: 0, vagueHit: 0, outcome: 0, outcomeAlarm: 0, rel: 0, relHit: 0, relFalse: 0, errors: 0 };
+  return { rows: 0, tp: 0, fp: 0, fn: 0, vague: 0, vagueHit: 0, outcome: 0, outcomeAlarm: 0, rel: 0, relHit: 0, relFalse: 0, errors: 0, splitHint: { outcome: 0, task: 0, vague: 0 } };
 }
 
 function evaluate(file: string): boolean {
@@ -134,6 +136,8 @@ function evaluate(file: string): boolean {
   console.log(line('false alarms on outcome KRs', results.falseAlarms, `<= ${pct(TARGETS.falseAlarms)}`, results.falseAlarms <= TARGETS.falseAlarms));
   console.log(`     (kr-task ${counts.tp} right, ${counts.fp} wrong, ${counts.fn} missed; vague ${counts.vagueHit}/${counts.vague}; outcome alarms ${counts.outcomeAlarm}/${counts.outcome})`);
   console.log(`     kr-relative-without-baseline on labelled relative outcome KRs: ${counts.relHit}/${counts.rel}; on others: ${counts.relFalse}`);
+  const hints = counts.splitHint;
+  console.log(`     kr-task-with-result (info, split hint) on outcome KRs: ${hints.outcome}/${counts.outcome}; on task KRs: ${hints.task}; on vague KRs: ${hints.vague}`);
   const groups = [...byGroup.entries()].filter(([g]) => g !== '(none)').sort((a, b) => b[1].errors - a[1].errors);
   if (groups.length) {
     const shown = showGroups ? groups : groups.slice(0, 5);
@@ -171,6 +175,7 @@ function tally(counts: Counts, row: Row, rules: Set<string>): boolean {
     counts.outcome++;
     if (task || vague) counts.outcomeAlarm++;
   }
+  if (rules.has('kr-task-with-result')) counts.splitHint[row.label]++;
   const relative = rules.has('kr-relative-without-baseline');
   if (row.relative_without_baseline && row.label === 'outcome') {
     counts.rel++;

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { applyEdits } from '../../../server/src/engine/fixes/edits';
 import type { Diagnostic } from '../../../server/src/engine/model/types';
-import { fixesFor } from '../../../server/src/engine/rules';
+import { DEFAULT_CONFIG, fixesFor } from '../../../server/src/engine/rules';
+import { fixAll } from '../../../server/src/engine/fixes/fix-all';
 import type { Fix } from '../../../server/src/engine/rules/types';
 
 const AS_OF = '2026-05-01';
@@ -267,6 +268,45 @@ describe('fixes', () => {
         const text = ['period 2026-Q2', 'objective Returns stop hurting margins', `  kr ${sentence}`, ''].join('\n');
         assert.deepEqual(findings(text, 'kr-task').concat(findings(text, 'kr-vague')), [], sentence);
       }
+    });
+  });
+
+  describe('kr-task-with-result: an outcome led by its work, split on request', () => {
+    const doc = (...lines: string[]) => ['period 2026-Q2', 'objective Returns stop hurting margins', '  why Returns cost us 4 points of margin', ...lines, ''].join('\n');
+    const cases: [string, string, string, string][] = [
+      ['Set up the returns drop-off desk and reach 300 drop-offs a week', 'Set up the returns drop-off desk', 'reach 300 drop-offs a week', 'Reach 300 drop-offs a week'],
+      ['Record 4 packing videos that bring 2,000 views', 'Record 4 packing videos', 'bring 2,000 views', 'Bring 2,000 views'],
+      ['Launch the returns chatbot with a 40% self-service rate', 'Launch the returns chatbot', 'a 40% self-service rate', 'Reach a 40% self-service rate'],
+      ['Redesign the returns label so that 90% of parcels arrive with it attached', 'Redesign the returns label', '90% of parcels arrive with it attached', '90% of parcels arrive with the returns label attached'],
+    ];
+    for (const [sentence, activity, result, kr] of cases) {
+      it(`info hint quoting both parts, split applied and re-checked: ${sentence}`, () => {
+        const text = doc(`  kr ${sentence}`, '    baseline 0 on 2026-03-31');
+        const [finding] = findings(text, 'kr-task-with-result');
+        assert.ok(finding, sentence);
+        assert.equal(finding.severity, 'info');
+        assert.ok(finding.message.includes(`'${activity}' is the work and '${result}' the outcome`), finding.message);
+        assert.equal(text.split('\n')[3].slice(finding.range.start.character, finding.range.end.character), activity);
+        assert.deepEqual(findings(text, 'kr-task').concat(findings(text, 'kr-vague')), [], 'an outcome: no task, no vague');
+        const [split] = fixes(text, 'kr-task-with-result');
+        assert.equal(split.onRequestOnly, true);
+        const out = applyAndRecheck(text, split, ['kr-task-with-result', 'kr-task', 'kr-vague']);
+        // The result is the KR, its baseline stays with it, the activity is its task.
+        assert.equal(out, doc(`  kr ${kr}`, '    baseline 0 on 2026-03-31', `    task ${activity}`));
+      });
+    }
+
+    it('stays quiet when the work has no measured result, or the link belongs to the verb', () => {
+      for (const sentence of ['Revamp the returns portal to improve engagement', 'Publish 6 returns guides', 'Partner with 4 courier firms', 'Cut return shipping cost from $9 to $6 per order']) {
+        assert.deepEqual(findings(doc(`  kr ${sentence}`), 'kr-task-with-result'), [], sentence);
+      }
+    });
+
+    it('fix-all (okr fix, fix on save) leaves the one-line form alone; turned off it is silent', () => {
+      const text = doc('  kr Set up the returns drop-off desk and reach 300 drop-offs a week');
+      assert.equal(fixAll(text, { asOf: AS_OF }).text, text);
+      const off = { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'kr-task-with-result': { severity: 'off' as const, options: {} } } };
+      assert.ok(!analyzeText(text, { asOf: AS_OF, config: off }).diagnostics.some((d) => d.rule === 'kr-task-with-result'));
     });
   });
 

@@ -69,7 +69,7 @@ describe('coaching rules: every rule against its documented examples', () => {
       'aligns-cycle', 'aligns-later-period', 'aligns-unknown', 'checkin-at-risk-streak', 'checkin-before-baseline', 'checkin-future', 'checkin-stale', 'duplicate-kr',
       'file-max-objectives', 'id-duplicate', 'kr-ambiguous-metric', 'kr-baseline-equals-target', 'kr-date-outside-period',
       'kr-direction-mismatch', 'kr-implicit-target', 'kr-kpi-like', 'kr-missing-baseline', 'kr-missing-date',
-      'kr-missing-target', 'kr-relative-without-baseline', 'kr-task', 'kr-unscored', 'kr-vague', 'kr-zero-to-hundred',
+      'kr-missing-target', 'kr-relative-without-baseline', 'kr-task', 'kr-task-with-result', 'kr-unscored', 'kr-vague', 'kr-zero-to-hundred',
       'objective-all-tasks', 'objective-has-number', 'objective-max-krs', 'objective-missing-why', 'objective-no-krs',
     ]);
   });

@@ -113,6 +113,31 @@ describe('KR sentence reading', () => {
     });
   });
 
+  describe('work that measures its own result: an outcome with a split hint', () => {
+    const cases: [string, string, string][] = [
+      ['Set up a partner directory and get 25 partners listed by 2026-06-30', 'Get 25 partners listed by 2026-06-30', 'Set up a partner directory'],
+      ['Build the savings calculator that drives 150 trial signups', 'Drive 150 trial signups', 'Build the savings calculator'],
+      ['Ship the bulk-edit tool so that 30% of weekly admins use it', '30% of weekly admins use the bulk-edit tool', 'Ship the bulk-edit tool'],
+      // "them" is as often the people reached: left as written.
+      ['Invite beta customers to the forum and get 40% of them posting weekly', 'Get 40% of them posting weekly', 'Invite beta customers to the forum'],
+    ];
+    for (const [text, kr, task] of cases) {
+      it(text, () => {
+        const r = readKr(text);
+        assert.equal(r.shape, 'outcome');
+        assert.equal(r.task, undefined);
+        assert.deepEqual(r.taskWithResult?.split, { kr, task });
+        assert.equal(r.taskWithResult?.activity.text, task);
+      });
+    }
+
+    it('no hint for a task, a vague clause or a verb and its own preposition', () => {
+      for (const text of ['Develop tailored upselling strategies to increase account sizes', 'Implement an automated reminder system to increase on-time payments by 15%', 'Partner with 4 universities', 'Write 3 guides']) {
+        assert.equal(readKr(text).taskWithResult, undefined, text);
+      }
+    });
+  });
+
   describe('ambiguous metrics', () => {
     it('an abbreviation of a balance with a comparator: AR>60 days', () => {
       const r = readKr('Reduce AR>60 days by 50%');
@@ -328,6 +353,34 @@ describe('KR sentence reading', () => {
       assert.match(readKr('Lift retention or activation by 10%').ambiguous?.reason ?? '', /'retention or activation' names more than one metric/);
       assert.match(readKr('Grow weekly bookings from 10% to 25%').ambiguous?.reason ?? '', /10% of what\?/);
       assert.equal(readKr('Grow the share of weekly bookings from 10% to 25%').ambiguous, undefined);
+    });
+    it('a superlative judges with no test, led by a verb or not, with no word list', () => {
+      assert.match(readKr('Curate the widest selection of vintage lenses in the region').vague?.reason ?? '', /superlative \('the widest selection'\) but gives no test/);
+      assert.match(readKr('Build the most beloved budgeting app in Spain').vague?.reason ?? '', /superlative \('the most beloved budgeting app'\)/);
+      assert.equal(readKr('The friendliest help desk in town').shape, 'vague');
+      assert.equal(readKr('Run our best webinar series yet').shape, 'vague');
+    });
+    it('-est words that are not superlatives, and superlatives with a number, stay as they were', () => {
+      for (const text of ['Ship the latest version of the mobile SDK', 'Rewrite the test harness for payments', 'Document best practices for code review', 'Answer the request queue daily']) {
+        assert.equal(readKr(text).shape, 'task', text);
+      }
+      assert.equal(readKr('Cut the slowest page load from 6 s to 2 s').shape, 'outcome');
+    });
+    it('"make" + a noun phrase + an adjective of quality asks for a judgement', () => {
+      assert.match(readKr('Make the release checklist dependable').vague?.reason ?? '', /asks to make it 'dependable' but gives no test/);
+      assert.equal(readKr('Enhance and make the pricing page persuasive').shape, 'vague');
+      // Making a thing available or public delivers it.
+      assert.equal(readKr('Make the pricing calculator available to partners').shape, 'task');
+    });
+    it('a letter where the name of the metric belongs', () => {
+      assert.match(readKr('Lift Y from 30 to 45 by June').vague?.reason ?? '', /placeholder 'Y' where the name of what is measured belongs/);
+    });
+    it('a verb of moving with from/to numbers changes a quantity', () => {
+      for (const text of ['Move trial-to-paid conversion from 8% to 12%', 'Take weekly active teams from 40 to 65']) {
+        assert.equal(readKr(text).shape, 'outcome', text);
+      }
+      assert.equal(readKr('Move our how-to videos from 10 to 25').task?.pattern, 'own-output-change');
+      assert.equal(readKr('Move the data centre from Dublin to Frankfurt').shape, 'task');
     });
     it('judged statements are not mistaken for headlines', () => {
       for (const text of ['Sessions from power users get longer', 'Good release hygiene', 'Customer perception of our roadmap']) {

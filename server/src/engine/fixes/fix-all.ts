@@ -75,7 +75,7 @@ function onePass(analysis: Analysis): PassResult {
   for (const diagnostic of analysis.diagnostics) {
     if (diagnostic.rule === 'syntax' || diagnostic.rule === 'config') continue;
     const fixes = fixesFor(input, diagnostic);
-    const ready = fixes.filter((f) => !f.needsInput?.length && f.edits.length);
+    const ready = fixes.filter((f) => !f.needsInput?.length && f.edits.length && !f.onRequestOnly);
     const fix = ready.find((f) => f.isPreferred) ?? ready[0];
     if (!fix) {
       const asking = fixes.find((f) => f.needsInput?.length);

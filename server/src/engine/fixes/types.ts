@@ -36,6 +36,11 @@ export interface Fix {
    * the KR before it): fix-all computes it again knowing which neighbours change in the same batch.
    */
   dependsOnNeighbours?: boolean;
+  /**
+   * A suggestion for a KR that is fine as written (an `info` hint): offered in the editor, one at
+   * a time, but never applied by fix-all (`okr fix`, fix on save).
+   */
+  onRequestOnly?: boolean;
 }
 
 export interface RuleContext {

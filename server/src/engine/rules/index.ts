@@ -19,6 +19,7 @@ import { krMissingDate } from './kr-missing-date';
 import { krMissingTarget } from './kr-missing-target';
 import { krRelativeWithoutBaseline } from './kr-relative-without-baseline';
 import { krTask } from './kr-task';
+import { krTaskWithResult } from './kr-task-with-result';
 import { krUnscored } from './kr-unscored';
 import { krVague } from './kr-vague';
 import { krZeroToHundred } from './kr-zero-to-hundred';
@@ -35,7 +36,7 @@ import type { Workspace } from '../workspace/model';
 import type { EngineConfig, Fix, Rule, RuleConfigEntry, RuleContext } from './types';
 
 export const ALL_RULES: Rule[] = [
-  krTask, krVague, krAmbiguousMetric, krRelativeWithoutBaseline, krImplicitTarget, krMissingBaseline, krMissingTarget,
+  krTask, krTaskWithResult, krVague, krAmbiguousMetric, krRelativeWithoutBaseline, krImplicitTarget, krMissingBaseline, krMissingTarget,
   krMissingDate, krBaselineEqualsTarget, krDirectionMismatch, krDateOutsidePeriod, krZeroToHundred, krKpiLike,
   objectiveMissingWhy, objectiveMaxKrs, objectiveNoKrs, objectiveAllTasks, objectiveHasNumber, fileMaxObjectives,
   checkinAtRiskStreak, checkinStale, checkinFuture, checkinBeforeBaseline, duplicateKr, krUnscored,

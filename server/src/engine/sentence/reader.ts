@@ -2,15 +2,16 @@
 // is anything measured, is it clear what is measured. Every finding keeps its evidence (the
 // words that led to it) so that messages can name them.
 import { findAmbiguity } from './ambiguity';
+import { madeQuality, placeholderName, superlative } from './judgement';
 import {
-  changeNounRight, nounDirection, outcomeClause, participleStatement, type Clause,
+  changeNounRight, nounDirection, outcomeClause, participleStatement, splitTrailingTime, taskText, type Clause,
 } from './clauses';
 import {
   AUXILIARIES, CHANGE_NOUNS, COMPARATIVES, DELIVERABLE_NOUNS, EVALUATIVE_WORDS, METRIC_NOUNS, MILESTONE_NOUNS, MODALS, MULTIPLIERS, changeDirection, isLeadingAdverb, isParticle, verbClass, type VerbClass, type VerbReading,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, headNoun, phraseAfter, phraseText, spanOf, type Span } from './phrases';
 import { findQuantities, isMeasure, type QuantityMention } from './quantities';
-import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type TaskPattern } from './statements';
+import { allPeople, isPeopleWord, ownOutputObject, resultClause, statementPattern, type ResultClause, type TaskPattern } from './statements';
 import { tagsOf, type PartOfSpeech } from './pos';
 import { tokenize, type Token } from './tokens';
 
@@ -57,6 +58,11 @@ export interface KrReading {
   /** The comparative that makes it relative ("faster" in "10 days faster") and the unit word before it. */
   comparative?: { word: string; unit?: string; end: number };
   task?: Finding & { split?: SplitSuggestion; pattern?: TaskPattern };
+  /**
+   * An outcome led by an activity that measures its own result ("Launch the referral program and
+   * reach 500 signups"): the span is the activity; the split keeps the result as the KR.
+   */
+  taskWithResult?: Finding & { activity: Span; result: Span; split: SplitSuggestion };
   vague?: Finding;
   ambiguous?: Finding & { abbreviation?: string; countedAs?: string[] };
   kpiLike?: Finding;
@@ -92,9 +98,19 @@ export function readKr(text: string): KrReading {
 
   const clause = outcomeClause(text, tokens, lead.next, quantities);
   let main = lead.verbs[0];
-  // Causative "make": "Make onboarding better" asks for a change of quality, like "improve".
-  if (main?.lemma === 'make' && lead.verbs.length === 1 && tokens.slice(lead.next).some((t) => COMPARATIVES.has(t.lower) || /^(easier|simpler|smoother|clearer|happier)$/.test(t.lower))) {
-    main = { ...main, cls: 'improve' };
+  // Causative "make": "Make onboarding better" asks for a change of quality, like "improve", and so
+  // does "make the audit process transparent" (an adjective of quality at the end).
+  const lastVerb = lead.verbs[lead.verbs.length - 1];
+  const makeIndex = lastVerb?.lemma === 'make' ? tokens.findIndex((t) => t.start === lastVerb.start) : -1;
+  const madeAdjective = makeIndex >= 0 ? madeQuality(tokens, makeIndex) : undefined;
+  if (lastVerb?.lemma === 'make' && ((lead.verbs.length === 1 && tokens.slice(lead.next).some((t) => COMPARATIVES.has(t.lower) || /^(easier|simpler|smoother|clearer|happier)$/.test(t.lower))) || madeAdjective !== undefined)) {
+    lead.verbs[lead.verbs.length - 1] = { ...lastVerb, cls: 'improve' };
+    main = lead.verbs[0];
+  }
+  // "Move the activation rate from 20% to 35%": a verb of moving with from/to numbers changes a quantity.
+  if (main && lead.verbs.length === 1 && MOVING_VERBS.has(main.lemma) && quantities.some((q) => isMeasure(q) && tokens[q.index - 1]?.lower === 'from')
+    && quantities.some((q) => isMeasure(q) && tokens[q.index - 1]?.lower === 'to')) {
+    main = { ...main, cls: 'change' };
     lead.verbs[0] = main;
   }
   const cls = lead.verbs.some((v) => v.cls === 'activity') && !lead.verbs.some((v) => v.cls === 'change') ? 'activity' : main?.cls;
@@ -120,6 +136,7 @@ export function readKr(text: string): KrReading {
   const verbSpan = main ? spanOf(text, main.start, lead.verbs[lead.verbs.length - 1].end) : undefined;
   const verbWords = lead.verbs.map((v) => v.lemma).join("' and '");
 
+  const best = superlative(tokens, lead.next, objectEnd);
   const standard = !measures.length && !clause && /\b(all|every|each)\b/i.test(text) ? STANDARD_QUALIFIERS.map((re) => re.exec(text)).find(Boolean) : undefined;
   if (standard) {
     // "Submit all contracts on time": a standard to keep, with no number.
@@ -144,13 +161,19 @@ export function readKr(text: string): KrReading {
       reading.measured = object.span;
     } else if (result) {
       // "Launch the pricing page with >10% visitor-to-trial conversion": the task carries its result.
-      reading.measured = result;
+      reading.measured = result.span;
+      // "Partner with 4 researchers": a link right after the verb is its complement, not work plus result.
+      if (result.linkIndex > lead.next) reading.taskWithResult = taskWithResult(text, tokens, result, verbSpan);
     } else if (changeInObject) {
       // "Implement a 25% increase in debt recovery": the verb is an activity, what it acts on is a change of a quantity.
       reading.direction = changeInObject.direction;
       reading.measured = changeInObject.measured;
     } else if (comparative) {
       reading.measured = object.span;
+    } else if (!measures.length && !clause && best) {
+      // "Host the deepest catalog of …": a superlative judges the thing and gives no test.
+      reading.shape = 'vague';
+      reading.vague = superlativeFinding(text, tokens, best);
     } else if (!measures.length && !clause && judgedObject(tokens, lead.next) && !(head && DELIVERABLE_NOUNS.has(head.lower))) {
       // "Demonstrate improved understanding": the verb only shows a change it does not measure.
       const word = judgedObject(tokens, lead.next)!;
@@ -171,7 +194,8 @@ export function readKr(text: string): KrReading {
   }
 
   const taskPattern = readTaskPattern(text, tokens, quantities, lead, main, clause, object, tags);
-  if (reading.shape === 'outcome' && taskPattern) {
+  // "Make the release checklist dependable" asks for a quality of the thing, not more of it.
+  if (reading.shape === 'outcome' && taskPattern && madeAdjective === undefined) {
     reading.shape = 'task';
     reading.task = { reason: taskPattern.reason, span: taskPattern.span, pattern: taskPattern.pattern };
   }
@@ -186,6 +210,12 @@ export function readKr(text: string): KrReading {
     reading.measurable = false;
     reading.vague = { reason: `'${cohort.judged.text}' has no number; '${cohort.number.text}' only selects a cohort or scope`, span: spanOf(text, cohort.judged.start, cohort.judged.end) };
   }
+  const unnamed = reading.shape === 'outcome' ? placeholderName(tokens, object.from) : undefined;
+  if (unnamed) {
+    // "Move X from 12% to 25%": the numbers are there, the name of what they measure is not.
+    reading.shape = 'vague';
+    reading.vague = { reason: `uses the placeholder '${unnamed.text}' where the name of what is measured belongs`, span: spanOf(text, unnamed.start, unnamed.end) };
+  }
   if (reading.shape === 'outcome' && reading.measurable && placeholder) {
     reading.shape = 'vague';
     reading.vague = { reason: `uses the placeholder '${placeholder.text}${tokens[placeholder.index + 1]?.text === '%' ? '%' : ''}' instead of a number`, span: spanOf(text, placeholder.start, placeholder.end) };
@@ -194,7 +224,13 @@ export function readKr(text: string): KrReading {
   if (reading.shape === 'outcome' && !reading.measurable) {
     // An acronym ("APP") may name a metric: only a written-out noun is a deliverable.
     const deliverable = head && DELIVERABLE_NOUNS.has(head.lower) && head.text !== head.text.toUpperCase() && cls !== 'maintain';
-    if (placeholder) {
+    if (best || madeAdjective !== undefined) {
+      reading.shape = 'vague';
+      reading.vague = best ? superlativeFinding(text, tokens, best) : {
+        reason: `asks to make it '${tokens[madeAdjective!].text}' but gives no test: measured how, from what to what?`,
+        span: spanOf(text, (verbSpan ?? tokens[madeAdjective!]).start, tokens[madeAdjective!].end),
+      };
+    } else if (placeholder) {
       reading.shape = 'vague';
       reading.vague = { reason: `uses the placeholder '${placeholder.text}${tokens[placeholder.index + 1]?.text === '%' ? '%' : ''}' instead of a number`, span: spanOf(text, placeholder.start, placeholder.end) };
     } else if (deliverable && main && verbSpan && cls !== undefined) {
@@ -211,6 +247,8 @@ export function readKr(text: string): KrReading {
     }
   }
 
+  // Only an outcome is one to split; a task or a vague KR has its own finding.
+  if (reading.shape !== 'outcome') delete reading.taskWithResult;
   if (reading.shape === 'outcome') {
     const ambiguity = findAmbiguity(tokens, text, reading, object, head);
     if (ambiguity) reading.ambiguous = ambiguity;
@@ -230,6 +268,41 @@ export function readKr(text: string): KrReading {
   }
   return reading;
 }
+
+/**
+ * "Launch the referral program and reach 500 signups": the activity (up to the link word) and the
+ * result after it. The split words the result as a KR; "it" in it names the activity's object
+ * ("so that 60% of sessions use it" → "60% of sessions use the new search bar"). "Them" is left
+ * alone: it is as often the people reached ("invite them") as the things made.
+ */
+function taskWithResult(text: string, tokens: Token[], result: ResultClause, verbSpan: Span): KrReading['taskWithResult'] {
+  const task = taskText(text, tokens[result.linkIndex].start);
+  const activity = spanOf(text, verbSpan.start, text.slice(0, tokens[result.linkIndex].start).replace(/[\s,;:]+$/, '').length);
+  // "the new search bar by June" names the thing without its date.
+  const object = splitTrailingTime(text.slice(verbSpan.end, activity.end).trim()).head;
+  const kr = object && !/\bit\b/i.test(object) ? result.kr.replace(/\bit\b/g, object) : result.kr;
+  const resultSpan = result.result;
+  return {
+    reason: `leads with the activity '${activity.text}' and then measures its result ('${resultSpan.text}')`,
+    span: activity,
+    activity,
+    result: resultSpan,
+    split: { kr, task },
+  };
+}
+
+/** "the deepest catalog": the superlative and the word it judges. */
+function superlativeFinding(text: string, tokens: Token[], best: { first: number; last: number }): Finding {
+  // The judged noun phrase, up to its preposition: "the most trusted payroll app (in Europe)".
+  let end = best.last;
+  const stops = (t: Token) => PHRASE_END.has(t.lower) || DETERMINERS.has(t.lower) || ['of', 'in', 'on', 'at', 'for', 'to', 'with'].includes(t.lower);
+  while (end < best.last + 3 && tokens[end + 1]?.kind === 'word' && !stops(tokens[end + 1])) end++;
+  const span = spanOf(text, tokens[best.first - 1].start, tokens[end].end);
+  return { reason: `judges with a superlative ('${span.text}') but gives no test: measured how, and against whom?`, span };
+}
+
+/** Verbs that move a quantity when given from/to numbers: "Move NPS from 30 to 45", "Take activation from 20% to 35%". */
+const MOVING_VERBS = new Set(['move', 'take', 'push', 'bring', 'get', 'shift', 'lift']);
 
 /** Task patterns beyond "activity verb + object": statements, changes of own outputs, milestones. */
 function readTaskPattern(text: string, tokens: Token[], quantities: QuantityMention[], lead: { verbs: VerbMention[]; next: number },

@@ -7,6 +7,7 @@ import {
   AUXILIARIES, COMPARATIVES, DONE_WORDS, EVALUATIVE_WORDS, METRIC_NOUNS, MODALS, isIrregularPast, OUTPUT_NOUNS, PEOPLE_NOUNS, RESULT_NOUNS, verbClass,
 } from './lexicon';
 import { DETERMINERS, PHRASE_END, spanOf, type Span } from './phrases';
+import { superlative } from './judgement';
 import { isMeasure, type QuantityMention } from './quantities';
 import type { PartOfSpeech } from './pos';
 import type { Token } from './tokens';
@@ -90,7 +91,7 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
   const verbAt = (i: number) => (tags ? tags[i] === 'verb' || tags[i] === 'participle' : finiteVerb(tokens, tokens[i]));
   const rest = tokens.slice(from);
   if (!rest.length) return undefined;
-  if (rest.some((t, i) => EVALUATIVE_WORDS.has(t.lower) && !isComparatorWord(tokens, from + i))) return undefined;
+  if (rest.some((t, i) => EVALUATIVE_WORDS.has(t.lower) && !isComparatorWord(tokens, from + i)) || superlative(tokens, from)) return undefined;
   if (quantities.some((q) => q.role === 'placeholder') || rest.some((t) => t.text === '?')) return undefined;
   const measures = quantities.filter((q) => isMeasure(q) && q.index >= from);
   const kinds = new Map(measures.map((q) => [q, countKind(tokens, q)]));
@@ -247,20 +248,36 @@ export function allPeople(tokens: Token[], from: number): Token | undefined {
   return undefined;
 }
 
-/** Verbs that introduce a result after a task: "… that gets 100 reads", "… and have 100 views". */
-const RESULT_VERBS = new Set(['get', 'gets', 'getting', 'have', 'has', 'having', 'achieve', 'achieves', 'achieving', 'reach', 'reaches',
-  'reaching', 'hit', 'hits', 'keep', 'keeps', 'keeping', 'maintain', 'maintaining', 'attract', 'attracts', 'attracting', 'include',
-  'includes', 'including', 'drive', 'drives', 'driving', 'generate', 'generates', 'generating', 'bring', 'brings', 'see', 'sees']);
+/** Verbs that introduce a result after a task, by form, with their base form: "… that gets 100 reads", "… and have 100 views". */
+const RESULT_VERBS = new Map<string, string>();
+for (const forms of ['get gets getting', 'have has having', 'achieve achieves achieving', 'reach reaches reaching', 'hit hits hitting',
+  'keep keeps keeping', 'maintain maintains maintaining', 'attract attracts attracting', 'include includes including',
+  'drive drives driving', 'generate generates generating', 'bring brings bringing', 'see sees seeing']) {
+  const [base, ...others] = forms.split(' ');
+  for (const form of [base, ...others]) RESULT_VERBS.set(form, base);
+}
+
+export interface ResultClause {
+  /** From the link word to the end of the sentence: "and reach 500 signups", "so that 60% of sessions use it". */
+  span: Span;
+  /** Token index of the link word ("with", "and", "that", "so", ","). */
+  linkIndex: number;
+  /** The result's own words, without the link: "reach 500 signups", "60% of sessions use it". */
+  result: Span;
+  /** The result said as a KR of its own: "Reach 500 signups", "60% of sessions use it". */
+  kr: string;
+}
 
 /**
  * A measured result after the task ("Launch the pricing page with >10% visitor-to-trial
  * conversion", "Write a post that gets 100+ reads", "…, get 20 to join"): the KR is an outcome.
  */
-export function resultClause(text: string, tokens: Token[], quantities: QuantityMention[], from: number): Span | undefined {
+export function resultClause(text: string, tokens: Token[], quantities: QuantityMention[], from: number): ResultClause | undefined {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     let j = -1;
     let byVerb = false;
+    let verb: Token | undefined;
     const soThat = t.lower === 'so' && tokens[i + 1]?.lower === 'that';
     if (t.lower === 'with') j = i + 1;
     else if (['that', 'which', 'and', ',', 'to', 'so', ';'].includes(t.lower)) {
@@ -268,6 +285,7 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
       if (tokens[k]?.lower === 'that') k++;
       if (tokens[k] && RESULT_VERBS.has(tokens[k].lower)) {
         j = k + 1;
+        verb = tokens[k];
         // "have" and "include" also describe the thing ("that have been over budget 3 times").
         byVerb = !/^(ha[sv]|includ)/.test(tokens[k].lower);
       }
@@ -288,11 +306,23 @@ export function resultClause(text: string, tokens: Token[], quantities: Quantity
       const percent = q.text.endsWith('%') && !['of', 'coverage'].includes(tokens[k + 1]?.lower ?? '');
       // "… that gets 100+ reads": what the work gets or reaches is its result, whatever it is counted in.
       const reached = byVerb && kind === 'other';
-      if (percent || peopleJoin || soThat || reached || kind === 'result' || kind === 'people') return spanOf(text, t.start, tokens[tokens.length - 1].end);
+      if (percent || peopleJoin || soThat || reached || kind === 'result' || kind === 'people') {
+        const said = verb ?? tokens[j];
+        const result = spanOf(text, said.start, said.start + text.slice(said.start).replace(/[.;\s]+$/, '').length);
+        return { span: spanOf(text, t.start, tokens[tokens.length - 1].end), linkIndex: i, result, kr: resultAsKr(text, tokens, j, verb) };
+      }
       break;
     }
   }
   return undefined;
+}
+
+/** "reach 500 signups" → "Reach 500 signups"; "with >10% conversion" → "Reach >10% conversion"; "so that 60% of …" as it is. */
+function resultAsKr(text: string, tokens: Token[], from: number, verb: Token | undefined): string {
+  const rest = text.slice(tokens[from]?.start ?? text.length).replace(/[.;\s]+$/, '');
+  const lead = verb ? RESULT_VERBS.get(verb.lower)! : tokens[from - 1]?.lower === 'with' ? 'reach' : '';
+  const sentence = lead ? `${lead} ${rest}` : rest;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** "blog posts published", "the social ad budget", "PR": what a change verb acts on is the team's own output. */
