@@ -1,17 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, runOkr } from '../helpers/cli';
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'okr-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+import { ROOT, runOkr, workspace } from '../helpers/cli';
 
 const CLEAN = 'period 2026-Q2\nobjective Grow the business\n  why Growth pays for the roadmap.\n  kr Increase revenue from $1M to $2M by 2026-06-30\n    baseline $1M on 2026-04-01\n    target $2M by 2026-06-30\n    checkin 2026-05-15 $1.5M on-track\n';
 const BROKEN = 'objective A\n  krr Grow revenue\n';

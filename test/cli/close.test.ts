@@ -1,16 +1,9 @@
 // `okr close PERIOD --to NEXT` and the report's scores and HTML, through the bundled CLI.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../server/src/engine/analyze';
-import { runOkr } from '../helpers/cli';
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'okr-close-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+import { runOkr, workspace } from '../helpers/cli';
 
 const Q2 = [
   'period 2026-Q2',

@@ -1,15 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../server/src/engine/analyze';
-import { runOkr } from '../helpers/cli';
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'okr-fix-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+import { runOkr, workspace } from '../helpers/cli';
 
 const DRAFT = [
   '# Accounts receivable draft',

@@ -1,5 +1,7 @@
 // Runs the bundled CLI (dist/cli.js) the way a terminal or CI would.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -15,4 +17,14 @@ export function runOkr(args: string[], cwd = ROOT): CliRun {
   // A run that hangs (a pipe read as a file) ends after a minute and fails its test, instead of the whole suite hanging.
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new temporary folder holding `files` (name → text; names may have folders). */
+export function workspace(files: Record<string, string>, prefix = 'okr-cli-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
 }
