@@ -218,6 +218,12 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'long-lines',
     description: 'lines of 100,000 characters: no throw, ranges inside, no runaway regular expression',
     slice: 20,
+    // A KR sentence of 33,000 numbers or comparators: the reader once looked back over the whole
+    // sentence for each number (minutes per line; the 1,000,000-case campaign of 2026-12-02 found it).
+    examples: () => [
+      [`period 2026-Q2\nobjective Grow\n  kr ${'9 '.repeat(50_000)}\n`],
+      [`period 2026-Q2\nobjective Grow\n  kr ${'>5 <3 '.repeat(16_000)}\n`],
+    ],
     create: () => sync(fc.property(longLineDocument, checkInvariants)),
   },
   {

@@ -32,7 +32,8 @@ export function countedWords(tokens: Token[], q: QuantityMention): Token[] {
   while (tokens[k] && ['+', '%', '(', ')', '/'].includes(tokens[k].text)) k++;
   if (tokens[k]?.lower === 'of') k++;
   const words: Token[] = [];
-  for (; tokens[k] && words.length < 4; k++) {
+  // What a number counts stands right after it: a bounded look keeps a sentence of numbers linear.
+  for (const stop = k + 12; tokens[k] && words.length < 4 && k < stop; k++) {
     const t = tokens[k];
     if (t.kind === 'number' || t.text === '/' || t.text === '(' || t.text === ')' || t.text === '-') continue;
     if (t.kind !== 'word' || PHRASE_END.has(t.lower)) break;
@@ -113,7 +114,14 @@ export function statementPattern(text: string, tokens: Token[], quantities: Quan
   const subject = tokens.slice(from, predicate < 0 ? tokens.length : predicate);
   const coverage = measures.find((q) => q.text.endsWith('%') && q.index < predicate && kinds.get(q) === 'other');
   // "(10k virtual users)": a number in brackets describes scope, an aside to the sentence.
-  const aside = (q: QuantityMention) => tokens.slice(from, q.index).filter((t) => t.text === '(').length > tokens.slice(from, q.index).filter((t) => t.text === ')').length;
+  // Open brackets before each token, counted once (a per-number recount made a sentence of numbers quadratic).
+  const openBefore: number[] = [];
+  for (let i = from, open = 0; i <= tokens.length; i++) {
+    openBefore[i] = open;
+    if (tokens[i]?.text === '(') open++;
+    else if (tokens[i]?.text === ')') open--;
+  }
+  const aside = (q: QuantityMention) => (openBefore[q.index] ?? 0) > 0;
   // "10 proposals accepted", "40 bugs fixed": a count that leads a bare participle of work done
   // counts the work, whatever the thing is called (people and results are counted elsewhere).
   const doneWork = predicate >= 0 && (finishedForm(tokens, predicate) || deliverableParticiple(tokens[predicate]));
