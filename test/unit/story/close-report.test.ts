@@ -9,6 +9,7 @@ import { krHistory } from '../../../server/src/engine/progress/history';
 import { reportFile } from '../../../server/src/engine/report/build';
 import { reportHtml } from '../../../server/src/engine/report/html';
 import { fixesFor } from '../../../server/src/engine/rules';
+import { fixText } from '../../../server/src/cli/fix';
 import { okr } from '../../helpers/markers';
 
 const CLOSED_ON = '2026-07-02';
@@ -135,6 +136,20 @@ describe('story: kr-unscored', () => {
     assert.deepEqual(again.doc.errors, []);
     assert.deepEqual(again.diagnostics.filter((d) => d.rule === 'kr-unscored').map((d) => d.range.start.line), [22]);
     assert.equal(again.doc.objectives[0].keyResults[0].score?.value, 0.5);
+  });
+});
+
+describe('story: okr fix leaves grades to people', () => {
+  it('writes no score, even where a KR next to an unscored one becomes a task (a fuzz case once got two scores)', () => {
+    const text = okr`
+      period 1999
+      objective Ship
+        kr Cut cost from 0 to 0.00 by 1999-01-01
+        kr Ship from 1 to 0.00 by 1999-01-01
+    `;
+    const fixed = fixText(text, CLOSED_ON).text;
+    assert.ok(!/^\s*score\b/m.test(fixed), fixed);
+    assert.deepEqual(analyse(fixed).doc.errors, []);
   });
 });
 

@@ -45,6 +45,7 @@ export const krUnscored: Rule = {
     const lines = ctx.lines;
     const indent = `${indentOf(lines[ref.kr.range.start.line] ?? '')}  `;
     const edit = insertLinesAfter(lines, ref.kr.blockRange.end.line, [`${indent}score ${formatScore(suggested)}`], lineBreakOf(ctx.text));
-    return [{ title: `Score this KR ${formatScore(suggested)}, as its progress suggests`, isPreferred: true, edits: [edit] }];
+    // A grade is the owner's call: offered in the editor, never written by `okr fix` (`okr close` writes them on purpose).
+    return [{ title: `Score this KR ${formatScore(suggested)}, as its progress suggests`, isPreferred: true, edits: [edit], onRequestOnly: true }];
   },
 };
