@@ -1,19 +1,10 @@
 // Hostile and odd inputs for the CLI (issues 11 and 15): each test failed before its fix.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
-import { runOkr } from '../helpers/cli';
+import { runOkr, workspace } from '../helpers/cli';
 
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'okr-hard-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 /** What a terminal must never receive raw from a file: C0 (but \n), DEL, C1, bidi overrides. */
 // eslint-disable-next-line no-control-regex

@@ -19,8 +19,8 @@ export function runOkr(args: string[], cwd = ROOT): CliRun {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A new temporary folder holding `files` (name → text; names may have folders). */
-export function workspace(files: Record<string, string>, prefix = 'okr-cli-'): string {
+/** A new temporary folder holding `files` (name → text or bytes; names may have folders). */
+export function workspace(files: Record<string, string | Buffer>, prefix = 'okr-cli-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

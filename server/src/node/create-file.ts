@@ -1,19 +1,18 @@
 // Creating a new text file atomically and never over an existing one: the text is written to a
 // temporary file in the same folder, then hard-linked to its name (which fails if the name is
 // taken, even when another process takes it meanwhile), then the temporary name is removed.
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import * as path from 'node:path';
+import { closeSync, fsyncSync, linkSync, openSync, unlinkSync } from 'node:fs';
+import { temporaryPathFor, writeAll } from './write-file';
 
 export class FileExists extends Error {}
 
 export function createTextFileExclusive(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(file);
   const bytes = Buffer.from(text, 'utf8');
   const fd = openSync(temporary, 'wx', 0o666);
   try {
     try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      writeAll(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

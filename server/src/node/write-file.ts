@@ -143,6 +143,16 @@ function unchanged(real: string, current: Buffer): boolean {
   }
 }
 
+/** The temporary name a file is written under before its rename (`.NAME.PID.HEX.tmp`, beside it; stale-temp.ts knows it). */
+export function temporaryPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Writes every byte (writeSync may write fewer than asked). */
+export function writeAll(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
 /**
  * Replaces the text of an existing file atomically, keeping its encoding, BOM, line breaks, mode
  * and owner. Refuses read-only and hard-linked files, and a file that changes while it is written.
@@ -161,12 +171,12 @@ export function writeTextFileAtomic(file: string, text: string, options: WriteOp
   const refused = refusal(stats, real);
   if (refused) throw new WriteRefused(refused);
   const mode = stats.mode & 0o7777;
-  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(real);
   // 'wx': never reuse or follow anything already at that name.
   const fd = openSync(temporary, 'wx', mode);
   try {
     try {
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      writeAll(fd, bytes);
       // The new file gets the old one's owner; when that is not allowed, the file is left alone.
       if (process.getuid && (stats.uid !== process.getuid() || stats.gid !== process.getgid?.())) {
         try {
