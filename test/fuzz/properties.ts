@@ -14,6 +14,7 @@ import type { Fix, RuleContext } from '../../server/src/engine/rules/types';
 import { anyDocument, bigDocument, fixableDocument, grammarDocument, longLineDocument, mutated } from './generators';
 import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invariants';
 import { cliServerProperty } from './cli-server';
+import { documentSyncProperty, editedDocument } from './document-sync';
 import { assertUntouchedLinesKept } from './text-edits';
 import { hostileDocument, mixedBreaksDocument, mixedBreaksProperty, terminalProperty } from './hardening';
 
@@ -279,6 +280,12 @@ export const PROPERTIES: FuzzProperty[] = [
     description: 'okr fix on a file mixing CRLF, LF and CR keeps every line but KR lines byte for byte, break included',
     slice: 400,
     create: () => sync(fc.property(mixedBreaksDocument, mixedBreaksProperty)),
+  },
+  {
+    name: 'document-sync',
+    description: 'the server\'s open documents read exactly as the protocol library\'s after any edits, CR, LF and CRLF mixed',
+    slice: 3_000,
+    create: () => sync(fc.property(editedDocument, documentSyncProperty)),
   },
   cliServerProperty,
 ];

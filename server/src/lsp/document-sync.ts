@@ -6,38 +6,36 @@
 // logged: applying part of a notification would leave the server checking text the editor
 // does not have.
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './line-document';
 
 interface Position { line: number; character: number }
 
-export function checkedDocuments(refused: (message: string) => void): TextDocumentsConfiguration<TextDocument> {
+export function checkedDocuments(refused: (message: string) => void): TextDocumentsConfiguration<LineDocument> {
   return {
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
     update(document, changes, version) {
-      // TextDocument.update changes the document in place: later changes are checked against a
-      // scratch copy (they are relative to the text after the earlier ones), so that a refused
-      // notification leaves the document as it was.
-      let scratch = document;
-      const clamped: TextDocumentContentChangeEvent[] = [];
-      for (const [i, change] of (changes as unknown[]).entries()) {
-        const checked = checkChange(change, scratch);
+      // Each change is relative to the text after the ones before it, so it is checked against
+      // that text; several changes are tried on a copy, so that a refused notification leaves
+      // the document as it was.
+      const working = changes.length > 1 ? document.clone() : document;
+      for (const change of changes as unknown[]) {
+        const checked = checkChange(change, working);
         if (typeof checked === 'string') {
           refused(`${document.uri}: change to version ${version} refused: ${checked}`);
           return document;
         }
-        clamped.push(checked);
-        if (i + 1 < changes.length) {
-          if (scratch === document) scratch = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-          scratch = TextDocument.update(scratch, [checked], version);
-        }
+        if ('range' in checked) working.replace(checked.range.start, checked.range.end, checked.text);
+        else working.replaceAll(checked.text);
       }
-      return TextDocument.update(document, clamped, version);
+      working.setVersion(version);
+      return working;
     },
   };
 }
 
 /** The change with its range inside the document, or why it is refused. */
-function checkChange(change: unknown, document: TextDocument): TextDocumentContentChangeEvent | string {
+function checkChange(change: unknown, document: LineDocument): TextDocumentContentChangeEvent | string {
   if (typeof change !== 'object' || change === null) return 'not a change';
   const { range, text } = change as { range?: unknown; text?: unknown };
   if (typeof text !== 'string') return 'its text is not a string';
@@ -51,23 +49,14 @@ function checkChange(change: unknown, document: TextDocument): TextDocumentConte
   return { range: { start: from, end: to }, text };
 }
 
-function checkPosition(value: unknown, document: TextDocument): Position | string {
+function checkPosition(value: unknown, document: LineDocument): Position | string {
   if (typeof value !== 'object' || value === null) return 'is not a position';
   const { line, character } = value as { line?: unknown; character?: unknown };
   if (!isUnsigned(line) || !isUnsigned(character)) return `(${String(line)}, ${String(character)}) is not a pair of unsigned integers`;
-  if (line >= document.lineCount) return document.positionAt(document.getText().length);
-  const lineEnd = lineLength(document, line);
-  return { line, character: Math.min(character, lineEnd) };
+  if (line >= document.lineCount) return document.positionAt(Number.MAX_SAFE_INTEGER);
+  return { line, character: Math.min(character, document.lineLength(line)) };
 }
 
 function isUnsigned(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-}
-
-/** The line's length without its line break. */
-function lineLength(document: TextDocument, line: number): number {
-  const start = document.offsetAt({ line, character: 0 });
-  const next = line + 1 < document.lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : document.getText().length;
-  const text = document.getText().slice(start, next);
-  return text.replace(/\r\n$|\r$|\n$/, '').length;
 }

@@ -1,7 +1,7 @@
 // What the server knows: open documents, settings, and one analysis per document version.
 import { fileURLToPath } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LineDocument } from './line-document';
 import { analyzeText, type Analysis } from '../engine/analyze';
 import { todayIso } from '../engine/dates';
 import { decodeOkrBytes } from '../engine/encoding';
@@ -78,7 +78,7 @@ export class ServerState {
     return this.analyzeDocument(document);
   }
 
-  analyzeDocument(document: TextDocument): Analyzed | Declined {
+  analyzeDocument(document: LineDocument): Analyzed | Declined {
     const asOf = this.asOf();
     const stamp = `${document.version}|${this.generation}|${asOf}`;
     const cached = this.cache.get(document.uri);
