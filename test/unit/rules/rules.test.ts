@@ -85,6 +85,14 @@ describe('coaching rules: behaviour beyond the examples', () => {
     assert.ok(!rules.includes('kr-relative-without-baseline'));
   });
 
+  it('kr-implicit-target names both readings of a percentage change on a percentage baseline', () => {
+    const message = (kr: string, baseline: string) =>
+      analyzeText(doc(`  kr ${kr}`, `    baseline ${baseline} on 2026-03-31`), { asOf: '2026-05-01' }).diagnostics.find((d) => d.rule === 'kr-implicit-target')?.message;
+    assert.match(message('Increase trial conversion rate by 5% by 2026-06-30', '20%') ?? '', /from 20% that is 21% \(5% of 20%\), or 25% if '5%' means percentage points\./);
+    // A baseline that is not a percentage reads one way only.
+    assert.match(message('Increase NPS by 20% by 2026-06-30', '40') ?? '', /from 40 that is 48\. Write the target itself/);
+  });
+
   it('kr-task names its evidence in the message and sits on the verb', () => {
     const analysis = analyzeText(doc('  kr Implement new inventory management software'), { asOf: '2026-05-01' });
     const d = analysis.diagnostics.find((x) => x.rule === 'kr-task');

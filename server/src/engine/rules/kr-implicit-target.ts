@@ -1,5 +1,5 @@
 import { explicitRewriteFixes } from '../fixes/kr-fixes';
-import { impliedTarget } from '../progress/implied-target';
+import { impliedTarget, percentOfPercent } from '../progress/implied-target';
 import { allKrs, effectiveBaseline, krData, readingOf, relativeChange } from './helpers';
 import { exampleDoc } from './example';
 import type { Rule } from './types';
@@ -28,7 +28,12 @@ export const krImplicitTarget: Rule = {
       const relative = relativeChange(kr);
       if (!relative) continue;
       const target = impliedTarget(kr, baseline);
-      const say = target ? `: from ${baseline.raw} that is ${formatQuantityLike(target.amount, baseline)}. Write the target itself` : '. Write the target itself';
+      // "by 5%" on 20% reads two ways; progress counts 5% of 20% (21%), a person may mean 5 points (25%).
+      const points = target && percentOfPercent(kr, baseline) ? impliedTarget(kr, baseline, 'points') : undefined;
+      const reading = points
+        ? `: from ${baseline.raw} that is ${formatQuantityLike(target!.amount, baseline)} (${relative.raw} of ${baseline.raw}), or ${formatQuantityLike(points.amount, baseline)} if '${relative.raw}' means percentage points`
+        : target ? `: from ${baseline.raw} that is ${formatQuantityLike(target.amount, baseline)}` : '';
+      const say = `${reading}. Write the target itself`;
       report({
         message: `'${relative.raw}' leaves the target implicit${say} ('from ${baseline.raw} to …') and add a 'target' line.`,
         range: relative.range,
