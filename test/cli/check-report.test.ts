@@ -86,8 +86,20 @@ describe('okr CLI', () => {
       assert.equal(kr.status, 'on-track');
       assert.equal(kr.reported, 'at-risk');
       assert.deepEqual(kr.tasks, { done: 1, total: 2 });
+      assert.equal(file.declined, null);
       for (const key of ['title', 'progress', 'status', 'keyResults']) assert.ok(key in file.objectives[0]);
       for (const key of ['title', 'baseline', 'target', 'current', 'progress', 'expected', 'status', 'reported', 'tasks']) assert.ok(key in kr);
+    });
+
+    it('lists a file over the size limit as declined with check\'s message, names it on stderr, exit 2', () => {
+      const dir = workspace({ 'a.okr': CLEAN, 'huge.okr': CLEAN + '# filler\n'.repeat(240_000) });
+      const check = JSON.parse(runOkr(['check', 'huge.okr', '--format', 'json'], dir).stdout);
+      const message: string = check.files[0].diagnostics[0].message;
+      assert.match(message, /^This document is not checked: it is 2\.\d MB, and the limit is 1 MB/);
+      const run = runOkr(['report', '--format', 'json', '--today', '2026-05-20'], dir);
+      assert.deepEqual([run.code, run.stderr], [2, `okr: huge.okr: ${message}\n`]);
+      const files: { file: string; declined: string | null }[] = JSON.parse(run.stdout).files;
+      assert.deepEqual(files.map((f) => [f.file, f.declined]), [['a.okr', null], ['huge.okr', message]]);
     });
 
     it('draws progress bars in text', () => {

@@ -18,6 +18,8 @@ const HOSTILE = [
   '',
 ].join('\n');
 
+const TASKY = 'period 2026-Q2\nobjective Close the books faster\n  why Decisions wait on stale figures\n  kr Implement new inventory management software\n  kr Reduce close from 12 days to 5 days by 2026-06-30\n';
+
 describe('okr CLI hardening', () => {
   describe('terminal control sequences (11.1)', () => {
     it('check and report text show control characters and bidi overrides escaped', () => {
@@ -66,6 +68,44 @@ const MIXED = [
   '# end\r\n',
 ].join('');
 
+/** The message `okr check --format json` gives the one diagnostic of a declined file. */
+function checkMessage(dir: string, file: string): string {
+  const check = JSON.parse(runOkr(['check', '--format', 'json', '--today', '2026-05-10'], dir).stdout);
+  const diagnostics: { message: string }[] = check.files.find((f: { file: string }) => f.file === file).diagnostics;
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  return diagnostics[0].message;
+}
+
+/** `okr report` in each format lists `file` as declined with `message`, says so on stderr, exits 2, and still reports good.okr. */
+function assertReportDeclines(dir: string, file: string, message: string): void {
+  const stderr = `okr: ${file}: ${message}\n`;
+  const text = runOkr(['report', '--today', '2026-05-10'], dir);
+  assert.deepEqual([text.code, text.stderr], [2, stderr]);
+  assert.match(text.stdout, new RegExp(`^${escapeRegExp(file)}\\n {2}declined: ${escapeRegExp(message)}$`, 'm'));
+  assert.match(text.stdout, /Close the books faster/);
+  const json = runOkr(['report', '--format', 'json', '--today', '2026-05-10'], dir);
+  assert.deepEqual([json.code, json.stderr], [2, stderr]);
+  const files: { file: string; declined: string | null; objectives: unknown[] }[] = JSON.parse(json.stdout).files;
+  assert.deepEqual(files.map((f) => [f.file, f.declined, f.objectives.length]), [['good.okr', null, 1], [file, message, 0]]);
+  const md = runOkr(['report', '--format', 'md', '--today', '2026-05-10'], dir);
+  assert.equal(md.code, 2);
+  assert.match(md.stdout, new RegExp(`^## ${escapeRegExp(file)}\\n\\n\\*\\*Declined:\\*\\* This (file|document) is not checked: `, 'm'));
+  const html = runOkr(['report', '--format', 'html', '--today', '2026-05-10'], dir);
+  assert.equal(html.code, 2);
+  assert.ok(html.stdout.includes(`<p class="declined">Declined: ${message}</p>`), html.stdout);
+  const aligned = runOkr(['report', '--by', 'alignment', '--format', 'json', '--today', '2026-05-10'], dir);
+  assert.deepEqual([aligned.code, aligned.stderr], [2, stderr]);
+  assert.deepEqual(JSON.parse(aligned.stdout).declined, [{ file, message }]);
+  const alignedText = runOkr(['report', '--by', 'alignment', '--today', '2026-05-10'], dir);
+  assert.match(alignedText.stdout, new RegExp(`^Declined\\n {2}${escapeRegExp(file)}: ${escapeRegExp(message)}$`, 'm'));
+  const alignedMd = runOkr(['report', '--by', 'alignment', '--format', 'md', '--today', '2026-05-10'], dir).stdout;
+  assert.match(alignedMd, new RegExp(`^## Declined\\n\\n- ${escapeRegExp(file)}: This (file|document) is not checked: `, 'm'));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 describe('okr CLI hardening: encodings and line breaks', () => {
   it('check reports a file that is not UTF-8 as one error at the first bad byte; fix refuses it, exit 2 (11.2)', () => {
     const latin1 = Buffer.concat([Buffer.from('period 2026-Q2\nobjective Caf'), Buffer.from([0xe9]), Buffer.from(' \xa3 sales\n', 'latin1')]);
@@ -78,6 +118,31 @@ describe('okr CLI hardening: encodings and line breaks', () => {
     assert.equal(fix.code, 2);
     assert.match(fix.stderr, /^okr: l\.okr is not valid UTF-8 \(byte 0xE9 at line 2, column 14/);
     assert.deepEqual(readFileSync(path.join(dir, 'l.okr')), latin1);
+  });
+
+  it('report lists a file that is not UTF-8 as declined, with check\'s message, in every format; names it on stderr; exit 2', () => {
+    const latin1 = Buffer.concat([Buffer.from('period 2026-Q2\nobjective Caf'), Buffer.from([0xe9]), Buffer.from(' sales\n', 'latin1')]);
+    const dir = workspace({ 'good.okr': TASKY, 'l.okr': latin1 });
+    const message = checkMessage(dir, 'l.okr');
+    assert.match(message, /^This file is not checked: it is not valid UTF-8 \(byte 0xE9 at line 2, column 14;/);
+    assertReportDeclines(dir, 'l.okr', message);
+  });
+
+  it('a NUL byte: report lists the file as declined with check\'s message, names it on stderr, exit 2 (11.6)', () => {
+    const dir = workspace({ 'good.okr': TASKY, 'n.okr': 'period 2026-Q2\nobjective A\0B\n' });
+    const message = checkMessage(dir, 'n.okr');
+    assert.equal(message, 'This document is not checked: it holds a NUL byte (line 2, column 12), so it is a binary file, not .okr text.');
+    assertReportDeclines(dir, 'n.okr', message);
+  });
+
+  it('UTF-16 with a BOM: report answers as check does, one line on stderr, exit 2, the other files still reported', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('period 2026-Q2\nobjective Grow\n', 'utf16le')]);
+    const dir = workspace({ 'good.okr': TASKY, 'u.okr': utf16 });
+    const check = runOkr(['check', '--today', '2026-05-10'], dir);
+    const report = runOkr(['report', '--format', 'json', '--today', '2026-05-10'], dir);
+    assert.equal(check.stderr, 'okr: u.okr is UTF-16 text; okr reads UTF-8, so save it as UTF-8\n');
+    assert.deepEqual([report.code, report.stderr], [check.code, check.stderr]);
+    assert.deepEqual(JSON.parse(report.stdout).files.map((f: { file: string }) => f.file), ['good.okr']);
   });
 
   it('UTF-16 with a BOM is refused by check and fix, never rewritten (11.2)', () => {
@@ -123,8 +188,6 @@ describe('okr CLI hardening: encodings and line breaks', () => {
   });
 });
 
-const TASKY = 'period 2026-Q2\nobjective Close the books faster\n  why Decisions wait on stale figures\n  kr Implement new inventory management software\n  kr Reduce close from 12 days to 5 days by 2026-06-30\n';
-
 describe('okr CLI hardening: paths', () => {
   it('an empty path is bad usage (exit 2) and nothing is changed (15.2)', () => {
     const dir = workspace({ 'a.okr': TASKY, 'b.okr': TASKY });
@@ -159,13 +222,16 @@ describe('okr CLI hardening: paths', () => {
     assert.equal(decodeURIComponent(uris[0]), 'a #1?/50% done.okr');
   });
 
-  it('pipes and devices are not read: check and fix answer at once, a pipe named .okrrc.json is a config error (15.3)', function () {
+  it('pipes and devices are not read: check, report and fix answer at once, a pipe named .okrrc.json is a config error (15.3)', function () {
     if (process.platform === 'win32') this.skip();
     const dir = workspace({ 'good.okr': TASKY });
     assert.equal(spawnSync('mkfifo', [path.join(dir, 'x.okr')]).status, 0);
     const check = runOkr(['check', 'x.okr'], dir);
     assert.equal(check.code, 2);
     assert.match(check.stderr, /okr: x\.okr is not a regular file \(a pipe, socket or device\); not read/);
+    const report = runOkr(['report', 'x.okr', 'good.okr', '--format', 'json', '--today', '2026-05-10'], dir);
+    assert.deepEqual([report.code, report.stderr], [2, 'okr: x.okr is not a regular file (a pipe, socket or device); not read\n']);
+    assert.deepEqual(JSON.parse(report.stdout).files.map((f: { file: string }) => f.file), ['good.okr']);
     assert.notEqual(runOkr(['fix', '--today', '2026-05-10'], dir).code, -1, 'a folder holding a pipe is fixed without waiting on it');
     assert.equal(runOkr(['check', '/dev/zero'], dir).code, 2);
     rmSync(path.join(dir, 'x.okr'));

@@ -2,6 +2,8 @@
 // Ids resolve across all the files of the run: each file is analysed on its own, then the rules
 // across files (aligns-unknown, id-duplicate…) run once every file is parsed.
 import { analyzeText, withWorkspace, type Analysis } from '../engine/analyze';
+import { declinedMessage } from '../engine/report/build';
+import type { DeclinedFile } from '../engine/report/alignment';
 import type { EngineConfig } from '../engine/rules/types';
 import { Workspace } from '../engine/workspace/model';
 import { readOkrFile } from './read';
@@ -30,4 +32,12 @@ export function analyzeFiles(files: string[], asOf: string, configFor: ConfigFor
 /** The files of a run as one workspace (keyed by file path). */
 export function workspaceOf(results: FileAnalysis[]): Workspace {
   return new Workspace(results.filter((r) => r.analysis && !r.analysis.declined).map((r) => ({ uri: r.file, doc: r.analysis!.doc, progress: r.analysis!.progress })));
+}
+
+/** The files the engine declined (not UTF-8, a NUL byte, too large), each with its one message. */
+export function declinedFiles(results: FileAnalysis[]): DeclinedFile[] {
+  return results.flatMap((r) => {
+    const message = r.analysis ? declinedMessage(r.analysis) : null;
+    return message === null ? [] : [{ file: r.file, message }];
+  });
 }

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidIsoDate, todayIso } from '../engine/dates';
 import { reportFile, type Report } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
-import { analyzeFiles, workspaceOf, type FileAnalysis } from './analyze-files';
+import { analyzeFiles, declinedFiles, workspaceOf, type FileAnalysis } from './analyze-files';
 import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
 import { alignmentMarkdown, alignmentReport, alignmentText } from '../engine/report/alignment';
 import { formatCheckJson, formatCheckText, summarise } from './check';
@@ -102,6 +102,16 @@ function reportUnreadable(results: FileAnalysis[], io: CliIO): boolean {
   return any;
 }
 
+/**
+ * Files the engine declined: `report` has nothing to show for them, so each gets a line on stderr with
+ * the message `check` gives it, and exit code 2 as for an unreadable file. The report lists them too.
+ */
+function reportDeclined(results: FileAnalysis[], io: CliIO): boolean {
+  const declined = declinedFiles(results);
+  for (const d of declined) io.stderr(`okr: ${visible(`${displayPath(d.file, io.cwd)}: ${d.message}`)}\n`);
+  return declined.length > 0;
+}
+
 export const commands: Record<string, Command> = {
   check: {
     summary: 'report syntax errors and coaching findings',
@@ -139,13 +149,15 @@ export const commands: Record<string, Command> = {
       const date = asOf(values);
       const loader = configLoader(values, io);
       const results = analyzeFiles(files, date, (f) => loader.configFor(f));
-      const unreadable = reportUnreadable(results, io);
+      // Both run: every unreadable and every declined file gets its line.
+      const incomplete = [reportUnreadable(results, io), reportDeclined(results, io)].includes(true);
       if (by === 'alignment') {
         const tree = buildAlignmentTree(workspaceOf(results), { asOf: date });
-        const report = alignmentReport(tree, (file) => displayPath(file, io.cwd));
+        const declined = declinedFiles(results).map((d) => ({ file: displayPath(d.file, io.cwd), message: d.message }));
+        const report = alignmentReport(tree, (file) => displayPath(file, io.cwd), declined);
         if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
         else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, progressBar)));
-        return unreadable ? 2 : 0;
+        return incomplete ? 2 : 0;
       }
       const report: Report = {
         asOf: date,
@@ -155,7 +167,7 @@ export const commands: Record<string, Command> = {
       else if (format === 'md') io.stdout(reportMarkdown(report));
       else if (format === 'html') io.stdout(reportHtml(report));
       else io.stdout(reportText(report, io.color));
-      return unreadable ? 2 : 0;
+      return incomplete ? 2 : 0;
     },
   },
   fix: {

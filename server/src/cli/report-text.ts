@@ -23,6 +23,7 @@ export function reportText(report: Report, color: boolean): string {
   for (const file of report.files) {
     const meta = [file.team, file.period].filter(Boolean).join(' · ');
     out.push(paint(BOLD, file.file) + (meta ? `  ${visible(meta)}` : ''));
+    if (file.declined) out.push(`  ${paint(COLORS['off-track'], `declined: ${file.declined}`)}`);
     for (const o of file.objectives) {
       const status = paint(COLORS[o.status], statusLabel(o.status));
       out.push(`  ${paint(BOLD, o.title)}`);

@@ -21,21 +21,28 @@ export interface AlignmentReportItem {
   contributors: AlignmentReportItem[];
 }
 
+/** A file left out of the tree, with the one message `okr check` gives it (not UTF-8, a NUL byte, too large). */
+export interface DeclinedFile {
+  file: string;
+  message: string;
+}
+
 export interface AlignmentReport {
   asOf: string;
   roots: AlignmentReportItem[];
   unaligned: AlignmentReportItem[];
+  declined: DeclinedFile[];
 }
 
 /** The tree with file labels for URIs (`label` maps a workspace URI to what a person reads). */
-export function alignmentReport(tree: AlignmentTree, label: (uri: string) => string = (u) => u): AlignmentReport {
+export function alignmentReport(tree: AlignmentTree, label: (uri: string) => string = (u) => u, declined: DeclinedFile[] = []): AlignmentReport {
   const convert = (i: AlignmentItem): AlignmentReportItem => ({
     kind: i.kind, id: i.id, title: i.title, file: label(i.uri), line: i.range.start.line, team: i.team, period: i.period, aligns: i.aligns,
     own: i.own, contributed: i.contributed, progress: i.progress, status: i.status,
     keyResults: i.keyResults.map((k) => ({ title: k.title, line: k.range.start.line, progress: k.progress, status: k.status })),
     contributors: i.contributors.map(convert),
   });
-  return { asOf: tree.asOf, roots: tree.roots.map(convert), unaligned: tree.unaligned.map(convert) };
+  return { asOf: tree.asOf, roots: tree.roots.map(convert), unaligned: tree.unaligned.map(convert), declined };
 }
 
 function where(i: AlignmentReportItem): string {
@@ -64,6 +71,11 @@ export function alignmentText(report: AlignmentReport, bar: (p: number | null, w
     for (const i of report.unaligned) out.push(`  ${i.title}  ${where(i)}  ${percent(i.progress)}  ${statusLabel(i.status as never)}`);
     out.push('');
   }
+  if (report.declined.length) {
+    out.push('Declined');
+    for (const d of report.declined) out.push(`  ${d.file}: ${d.message}`);
+    out.push('');
+  }
   return out.join('\n');
 }
 
@@ -82,6 +94,11 @@ export function alignmentMarkdown(report: AlignmentReport): string {
   if (report.unaligned.length) {
     out.push('## Not aligned', '');
     for (const i of report.unaligned) out.push(`- **${escapeMarkdown(i.title)}** — ${percent(i.progress)} · ${statusLabel(i.status as never)} · ${escapeMarkdown(where(i))}`);
+    out.push('');
+  }
+  if (report.declined.length) {
+    out.push('## Declined', '');
+    for (const d of report.declined) out.push(`- ${escapeMarkdown(d.file)}: ${escapeMarkdown(d.message)}`);
     out.push('');
   }
   return out.join('\n').trimEnd() + '\n';

@@ -44,6 +44,8 @@ export interface ReportFile {
   period: string | null;
   team: string | null;
   objectives: ReportObjective[];
+  /** Why the file is not reported (not UTF-8, a NUL byte, too large): the one message `okr check` gives it; null otherwise. */
+  declined: string | null;
 }
 
 export interface Report {
@@ -85,7 +87,13 @@ export function reportFile(file: string, analysis: Analysis): ReportFile {
         history: krHistory(k, analysis.doc.period, analysis.progress.asOf),
       })),
     })),
+    declined: declinedMessage(analysis),
   };
+}
+
+/** The message of a declined analysis (its one diagnostic), or null for one that was analysed. */
+export function declinedMessage(analysis: Analysis): string | null {
+  return analysis.declined ? (analysis.diagnostics[0]?.message ?? null) : null;
 }
 
 /** 0.375 → "38%"; null → "—". */

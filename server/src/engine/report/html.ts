@@ -19,7 +19,7 @@ h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid var(
 .status { font-weight: 600; }
 .status.on-track, .status.achieved { color: var(--chart-on-track); }
 .status.at-risk { color: var(--chart-at-risk); }
-.status.off-track { color: var(--chart-off-track); }
+.status.off-track, .declined { color: var(--chart-off-track); }
 `;
 
 export function reportHtml(report: Report): string {
@@ -27,6 +27,7 @@ export function reportHtml(report: Report): string {
   for (const file of report.files) {
     const meta = [file.team, file.period].filter((m): m is string => !!m).map(escapeXml).join(' · ');
     body.push(`<section><h2>${escapeXml(file.file)}${meta ? ` <span class="muted">${meta}</span>` : ''}</h2>`);
+    if (file.declined) body.push(`<p class="declined">Declined: ${escapeXml(file.declined)}</p>`);
     for (const o of file.objectives) body.push(objectiveSection(o));
     body.push('</section>');
   }

@@ -18,6 +18,7 @@ function fileSection(file: ReportFile): string[] {
     .filter(Boolean)
     .join(' · ');
   const out = [`## ${heading}`, ''];
+  if (file.declined) out.push(`**Declined:** ${escapeMarkdown(file.declined)}`, '');
   for (const o of file.objectives) {
     out.push(`### ${escapeMarkdown(o.title)}`, '');
     const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} scored)` : ''}`;
