@@ -44,6 +44,11 @@ describe('the document size limit', () => {
     assert.match(declined.diagnostics[0].message, /it is 18 bytes, and the limit is 17 bytes/);
   });
 
+  it('gives the bytes when the rounded sizes would read alike', () => {
+    const declined = analyzeText(`period 2026-Q2\n${'x'.repeat(1024 * 1024)}`, { asOf: '2026-05-01' });
+    assert.match(declined.diagnostics[0].message, /it is 1,048,591 bytes, and the limit is 1,048,576 bytes \(setting maxDocumentSize\)/);
+  });
+
   it('counts every UTF-8 byte: 2 for é, 4 for an emoji, 3 for a lone surrogate', () => {
     assert.equal(utf8Length('é'), 2);
     assert.equal(utf8Length('🚀'), 4);
