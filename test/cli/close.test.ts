@@ -47,6 +47,20 @@ describe('okr close', () => {
     assert.equal(readFileSync(path.join(dir, 'finance-2026-Q2.okr'), 'utf8'), Q2);
   });
 
+  it('names a file it cannot read the period of (not UTF-8, a NUL byte) and still closes the others', () => {
+    const latin1 = Buffer.concat([Buffer.from(Q2.replace('faster', 'faster caf')), Buffer.from([0xe9, 0x0a])]);
+    const dir = workspace({ 'finance.okr': Q2, 'latin1.okr': latin1, 'nul.okr': Q2.replace('Get paid', 'Get\0paid') });
+    const check = JSON.parse(runOkr(['check', 'latin1.okr', 'nul.okr', '--format', 'json'], dir).stdout) as { files: { diagnostics: { message: string }[] }[] };
+    const run = runOkr(['close', '2026-Q2', '--to', '2026-Q3', '--today', '2026-07-02'], dir);
+    assert.equal(run.code, 1);
+    for (const [i, name] of ['latin1.okr', 'nul.okr'].entries()) {
+      assert.ok(run.stderr.includes(`okr: ${name}: ${check.files[i].diagnostics[0].message} It is not closed.`), run.stderr);
+    }
+    assert.match(run.stdout, /^1 file closed$/m);
+    assert.ok(existsSync(path.join(dir, 'finance-2026-Q3.okr')));
+    assert.deepEqual(readFileSync(path.join(dir, 'latin1.okr')), latin1, 'left byte for byte');
+  });
+
   it('--dry-run shows both diffs and writes nothing; --carry all carries every KR', () => {
     const dir = workspace({ 'finance.okr': Q2 });
     const run = runOkr(['close', '2026-Q2', '--to', '2026-Q3', '--carry', 'all', '--dry-run', '--today', '2026-07-02'], dir);

@@ -47,8 +47,14 @@ export function runClose(files: string[], run: CloseRun, io: IO): number {
   for (const file of files) {
     const name = displayPath(file, io.cwd);
     const read = readOkrFile(file);
-    if (!read.ok) continue;
-    const analysis = analyzeText(read.text, { asOf: run.asOf, config: run.configFor(file) });
+    const analysis = read.ok ? analyzeText(read.text, { asOf: run.asOf, config: run.configFor(file) }) : undefined;
+    // A file whose period cannot be read may be one of the period's: say so rather than skip it.
+    if (!read.ok || !analysis || analysis.declined) {
+      const why = read.ok ? `: ${analysis?.diagnostics[0]?.message ?? 'not checked.'}` : read.diagnostic ? `: ${read.diagnostic.message}` : ` ${read.reason};`;
+      io.stderr(`okr: ${visible(`${name}${why} It is not closed.`)}\n`);
+      failed = true;
+      continue;
+    }
     const own = analysis.doc.period;
     if (!own || own.start !== period.start || own.end !== period.end) continue;
     closed++;
