@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../server/src/engine/markdown';
 import type { TreeKr } from '../../server/src/engine/tree';
 import type { AlignmentItem, AlignmentTree } from '../../server/src/engine/workspace/alignment-tree';
-import { AlignmentTreeRequest } from '../../server/src/lsp/protocol';
+import type { ComputedStatus } from '../../server/src/engine/progress/types';
+import { AlignmentTreeRequest, type AlignmentTreeParams } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { percent, safeMarkdown, statusIcon, statusText } from './status';
 
@@ -15,8 +16,11 @@ export type AlignmentNode =
 /** What the view shows: `files` (period → file → objective) or `alignment`. */
 export type TreeMode = 'files' | 'alignment';
 
-export function loadAlignment(client: LanguageClient): Promise<AlignmentTree | undefined> {
-  return client.sendRequest<AlignmentTree | null>(AlignmentTreeRequest, {}).then((t) => t ?? undefined, () => undefined);
+/** The server applies the status filter, as it does for `okr/tree`. */
+export function loadAlignment(client: LanguageClient, statuses: ComputedStatus[]): Promise<AlignmentTree | undefined> {
+  return client
+    .sendRequest<AlignmentTree | null>(AlignmentTreeRequest, { statuses } satisfies AlignmentTreeParams)
+    .then((t) => t ?? undefined, () => undefined);
 }
 
 export function alignmentRoots(tree: AlignmentTree): AlignmentNode[] {

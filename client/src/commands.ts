@@ -11,6 +11,7 @@ import {
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
+import { filterDescription, filterMessage } from './tree-filter';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 
@@ -36,14 +37,18 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 
   register('okr.refreshTree', () => tree.refresh());
 
-  // The active filter shows in the view's description, with a Clear Filter button beside it.
+  // The active filter shows in the view's description, with a Clear Filter button beside it. It
+  // stays on across the view's modes (by file, Alignment); both ask the server with it.
   const showFilter = () => {
-    const on = tree.statuses.length > 0;
-    view.description = on ? `filtered: ${tree.statuses.map((s) => s.replace('-', ' ')).join(', ')}` : undefined;
-    view.message = on ? 'Filtered by status: totals still count every key result.' : undefined;
-    void vscode.commands.executeCommand('setContext', 'okr.treeFiltered', on);
+    view.description = filterDescription(tree.statuses);
+    view.message = filterMessage(tree.statuses, false);
+    void vscode.commands.executeCommand('setContext', 'okr.treeFiltered', tree.statuses.length > 0);
     tree.refresh();
   };
+  // The message follows the rows loaded: it says so when the filter leaves nothing to show.
+  context.subscriptions.push(tree.onDidShowRoots(({ statuses, nothingShown }) => {
+    view.message = filterMessage(statuses, nothingShown);
+  }));
 
   register('okr.filterTree', async () => {
     const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];

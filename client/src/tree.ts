@@ -25,6 +25,9 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
   /** Per file (period → file → objective) or by alignment across files. */
   mode: TreeMode = 'files';
   private alignment: Promise<AlignmentTree | undefined> | undefined;
+  private readonly shownRoots = new vscode.EventEmitter<{ statuses: ComputedStatus[]; nothingShown: boolean }>();
+  /** Each time the view reads its top rows: the filter the server applied, and whether it left anything. */
+  readonly onDidShowRoots = this.shownRoots.event;
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -56,20 +59,12 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
   private loadAlignment(): Promise<AlignmentTree | undefined> {
     const client = this.client();
     if (!client || !client.isRunning()) return Promise.resolve(undefined);
-    this.alignment ??= loadAlignment(client);
+    this.alignment ??= loadAlignment(client, this.statuses);
     return this.alignment;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node && this.mode === 'alignment') {
-      const tree = await this.loadAlignment();
-      return tree ? alignmentRoots(tree) : [];
-    }
-    if (!node) {
-      const tree = await this.load();
-      if (!tree) return [];
-      return tree.periods.map((period) => ({ kind: 'period', period }));
-    }
+    if (!node) return this.roots();
     switch (node.kind) {
       case 'period': return node.period.files.map((file) => ({ kind: 'file', file }));
       case 'file': return node.file.objectives.map((objective) => ({ kind: 'objective', objective, uri: node.file.uri }));
@@ -82,6 +77,15 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
       case 'unaligned': return alignmentChildren(node);
       default: return [];
     }
+  }
+
+  /** The top rows of either mode; tells `onDidShowRoots` what the filter left. */
+  private async roots(): Promise<Node[]> {
+    const loaded = this.mode === 'alignment' ? await this.loadAlignment() : await this.load();
+    if (!loaded) return [];
+    const roots: Node[] = 'periods' in loaded ? loaded.periods.map((period) => ({ kind: 'period', period })) : alignmentRoots(loaded);
+    this.shownRoots.fire({ statuses: loaded.statuses, nothingShown: roots.length === 0 });
+    return roots;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

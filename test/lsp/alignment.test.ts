@@ -224,4 +224,14 @@ describe('lsp: alignment across files', function () {
     assert.equal(tree.roots[0].own.progress, 0.5);
     assert.ok(tree.roots[0].contributed && tree.roots[0].contributed.count === 2);
   });
+
+  it('the alignment tree takes the status filter of okr/tree: every KR here is on track', async () => {
+    const request = (params: object) => client.request<AlignmentTree>('okr/alignmentTree', params);
+    const all = await request({});
+    const onTrack = await request({ statuses: ['on-track'] });
+    const offTrack = await request({ statuses: ['off-track', 'at-risk'] });
+    assert.deepEqual([all.statuses, onTrack.statuses, offTrack.statuses], [[], ['on-track'], ['off-track', 'at-risk']]);
+    assert.deepEqual(onTrack.roots, all.roots);
+    assert.deepEqual([offTrack.roots, offTrack.unaligned], [[], []]);
+  });
 });

@@ -10,5 +10,6 @@ export { withWorkspace, workspaceDiagnostics } from './analyze';
 export { Workspace, type WorkspaceSource, type AlignNode, type AlignReference, type SlugAt } from './workspace/model';
 export { RollUp } from './workspace/rollup';
 export { buildAlignmentTree, type AlignmentTree, type AlignmentItem } from './workspace/alignment-tree';
+export { filterAlignmentTree } from './workspace/alignment-filter';
 export { renameEdits } from './workspace/rename';
 export { fixAll, type FixAllOutcome } from './fixes/fix-all';

@@ -16,6 +16,10 @@ export type TreeResult = OkrTree;
 
 /** The alignment view of the progress tree (`okr/alignmentTree`): company objectives on top, contributors below. */
 export const AlignmentTreeRequest = 'okr/alignmentTree';
+export interface AlignmentTreeParams {
+  /** Only what leads to a KR in one of these statuses, as in `okr/tree`; all when absent or empty. */
+  statuses?: ComputedStatus[];
+}
 export type AlignmentTreeResult = AlignmentTree;
 
 /** Sent by the server whenever the tree may have changed (an edit, a file on disk, settings). */

@@ -21,6 +21,7 @@ import { completion } from './features/completion';
 import * as A from './features/alignment';
 import { workspaceDiagnostics } from '../engine/analyze';
 import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
+import { filterAlignmentTree } from '../engine/workspace/alignment-filter';
 import { Workspace } from '../engine/workspace/model';
 import { hover } from './features/hover';
 import { documentSymbols, foldingRanges, inlayHints } from './features/outline';
@@ -379,9 +380,10 @@ export function startServer(connection: Connection): void {
     return buildTree(index.sources(), state.asOf(), Array.isArray(params?.statuses) ? params.statuses : []);
   }));
 
-  connection.onRequest(P.AlignmentTreeRequest, safe(connection, 'alignment tree', null, async () => {
+  connection.onRequest(P.AlignmentTreeRequest, safe(connection, 'alignment tree', null, async (params: P.AlignmentTreeParams | undefined) => {
     await index.ready();
-    return buildAlignmentTree(new Workspace(index.sources()), { asOf: state.asOf(), thresholds: state.settings.thresholds });
+    const tree = buildAlignmentTree(new Workspace(index.sources()), { asOf: state.asOf(), thresholds: state.settings.thresholds });
+    return filterAlignmentTree(tree, Array.isArray(params?.statuses) ? params.statuses : []);
   }));
 
   connection.onRequest(P.FileSummaryRequest, safe(connection, 'file summary', null, (params: P.FileSummaryParams) => {

@@ -2,10 +2,13 @@
 // and the progress view's "Alignment" mode (the samples' company objectives on top).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openSample, positionOf } from './helpers';
-import { progressTree, treeWhere, type Row } from './tree-helpers';
+import { answeringPrompts, openSample, positionOf } from './helpers';
+import { progressTree, progressView, treeWhere, type Row } from './tree-helpers';
 
 const CASH = 'Turn revenue into cash faster so we fund our own growth';
+const KEEP = 'Keep every customer we win';
+const ONBOARDING = 'Make onboarding so smooth that new customers stay';
+const CHURN = 'Reduce 30-day churn of new customers from 9% to 5% by 2026-06-30';
 
 /** The rows right under the first row labelled `label`. */
 function under(list: Row[], label: string): string[] {
@@ -36,7 +39,7 @@ suite('Alignment across files', () => {
     try {
       const list = await treeWhere(tree, (rows) => rows.some((row) => row.depth === 0 && row.label === CASH), 'the alignment tree');
       const roots = list.filter((row) => row.depth === 0);
-      assert.deepEqual(roots.map((row) => row.label).slice(0, 2), [CASH, 'Keep every customer we win']);
+      assert.deepEqual(roots.map((row) => row.label).slice(0, 2), [CASH, KEEP]);
       assert.equal(roots[roots.length - 1].label, 'Not aligned');
       assert.match(roots[0].description, /^\d+% · [a-z ]+ · Company · #cash-flow$/);
       const below = under(list, CASH);
@@ -46,5 +49,41 @@ suite('Alignment across files', () => {
     } finally {
       await vscode.commands.executeCommand('okr.showByFile');
     }
+  });
+
+  // In the samples the one off-track KR is the product team's churn KR, under the customer objective
+  // (files the other suites wrote may add some under "Not aligned").
+  test('the status filter applies in the Alignment mode too, keeps the roll-ups, and stays on across modes', async () => {
+    const tree = await progressTree();
+    const view = await progressView();
+    // The churn KR sits at depth 2 in the Alignment mode, at depth 3 by file (period, file, objective).
+    const filteredAlignment = (list: Row[]) => list.some((row) => row.label === CHURN && row.depth === 2) && !list.some((row) => row.label === CASH);
+    await vscode.commands.executeCommand('okr.showAlignment');
+    try {
+      const all = await treeWhere(tree, (rows) => rows.some((row) => row.depth === 0 && row.label === CASH), 'the alignment tree');
+      await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+      const filtered = await treeWhere(tree, filteredAlignment, 'only what leads to an off-track KR');
+      assert.equal(filtered[0].label, KEEP);
+      assert.deepEqual(under(filtered, KEEP), [ONBOARDING], 'its own on-track KR and the on-track support objective are hidden');
+      assert.deepEqual(under(filtered, ONBOARDING), [CHURN]);
+      const figures = filtered.filter((row) => /^(\d+%|—) · /.test(row.description));
+      for (const row of figures) assert.match(row.description, /^(\d+%|—) · off track/, row.label);
+      assert.equal(filtered[0].description, all.find((row) => row.label === KEEP)!.description, 'the rolled-up figure counts what is hidden');
+      assert.equal(view.description, 'filtered: off track');
+      assert.equal(view.message, 'Filtered by status: totals still count every key result.');
+
+      await vscode.commands.executeCommand('okr.showByFile');
+      const byFile = await treeWhere(tree, (rows) => rows.some((row) => row.label === CHURN && row.depth === 3) && !rows.some((row) => row.label === CASH), 'the per-file tree, filtered');
+      assert.ok(!byFile.some((row) => row.label.startsWith('Keep p95 page load')), 'the achieved KR is hidden');
+      assert.equal(view.description, 'filtered: off track');
+
+      await vscode.commands.executeCommand('okr.showAlignment');
+      await treeWhere(tree, filteredAlignment, 'the alignment tree, still filtered');
+      assert.equal(view.description, 'filtered: off track');
+    } finally {
+      await vscode.commands.executeCommand('okr.clearTreeFilter');
+      await vscode.commands.executeCommand('okr.showByFile');
+    }
+    assert.equal(view.description, undefined);
   });
 });

@@ -17,6 +17,13 @@ export async function progressTree(): Promise<vscode.TreeDataProvider<unknown>> 
   return api.progressTree;
 }
 
+/** The extension's view itself: its description and message show the active filter. */
+export async function progressView(): Promise<vscode.TreeView<unknown>> {
+  const extension = vscode.extensions.getExtension<{ progressView: vscode.TreeView<unknown> }>('okr-as-code.okr-as-code');
+  assert.ok(extension, 'the extension is installed');
+  return (extension.isActive ? extension.exports : await extension.activate()).progressView;
+}
+
 /** The whole tree as rows, the way the view shows it (label, description, status icon and colour). */
 export async function rows(tree: vscode.TreeDataProvider<unknown>): Promise<Row[]> {
   const out: Row[] = [];

@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AS_OF, type Answerer, answeringPrompts, diagnosticsAfter, lineOf, openSample, openScratch, positionOf, setText, typeTheExample, waitForDiagnostics } from './helpers';
-import { progressTree, treeWhere, type Row } from './tree-helpers';
-
-/** The extension's view itself: its description shows the active filter. */
-async function progressView(): Promise<vscode.TreeView<unknown>> {
-  const extension = vscode.extensions.getExtension<{ progressView: vscode.TreeView<unknown> }>('okr-as-code.okr-as-code');
-  assert.ok(extension, 'the extension is installed');
-  return (extension.isActive ? extension.exports : await extension.activate()).progressView;
-}
+import { progressTree, progressView, treeWhere, type Row } from './tree-helpers';
 
 /** Opens the AR sample with the cursor on its first KR (the dollars one), for the Check In command. */
 async function cursorOnTheDollarKr(): Promise<vscode.TextDocument> {
@@ -147,9 +140,11 @@ suite('Tree, check-in and export', () => {
     await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
     const filtered = await treeWhere(tree, (list) => list.length > 0 && list.length < before.length, 'fewer rows');
     assert.equal(view.description, 'filtered: off track');
+    assert.equal(view.message, 'Filtered by status: totals still count every key result.');
     for (const period of periods(filtered)) assert.ok(periods(before).includes(period), `${period} is one of ${JSON.stringify(periods(before))}`);
     await vscode.commands.executeCommand('okr.clearTreeFilter');
     await treeWhere(tree, (list) => list.length === before.length, 'every row again');
     assert.equal(view.description, undefined);
+    assert.equal(view.message, undefined);
   });
 });

@@ -37,6 +37,8 @@ export interface AlignmentTree {
   roots: AlignmentItem[];
   /** Objectives that align to nothing and that nothing aligns to. */
   unaligned: AlignmentItem[];
+  /** The status filter applied (empty: none; alignment-filter.ts); the view shows it. */
+  statuses: ComputedStatus[];
 }
 
 export function buildAlignmentTree(ws: Workspace, options: Partial<ProgressOptions> & { asOf: string }): AlignmentTree {
@@ -51,7 +53,7 @@ export function buildAlignmentTree(ws: Workspace, options: Partial<ProgressOptio
     else if (node.kind === 'objective') unaligned.push(node);
   }
   const items = (nodes: AlignNode[]) => nodes.sort(order).map((node) => item(node, rollUp, new Set()));
-  return { asOf: options.asOf, roots: items(roots), unaligned: items(unaligned) };
+  return { asOf: options.asOf, roots: items(roots), unaligned: items(unaligned), statuses: [] };
 }
 
 function item(node: AlignNode, rollUp: RollUp, path: Set<AlignNode>): AlignmentItem {
