@@ -28,6 +28,7 @@ describe('lsp: files the CLI declines', function () {
     writeFileSync(join(folder, 'good.okr'), GOOD);
     writeFileSync(join(folder, 'latin1.okr'), LATIN1);
     writeFileSync(join(folder, 'nul.okr'), GOOD.replace('Grow users', 'Grow\0users'));
+    writeFileSync(join(folder, 'large.okr'), `${GOOD}#${'x'.repeat(1024 * 1024)}\n`);
     assert.ok(fifo(join(folder, 'pipe.okr')) && fifo(join(folder, 'sub', '.okrrc.json')), 'mkfifo');
     client = await LspClient.start({ folder, settings: SETTINGS });
   });
@@ -60,6 +61,18 @@ describe('lsp: files the CLI declines', function () {
     const labels = tree.periods.flatMap((p) => p.files.map((f) => f.label));
     assert.ok(labels.some((l) => l.includes('good')), JSON.stringify(labels));
     assert.ok(!labels.some((l) => /latin1|nul|pipe/.test(l)), JSON.stringify(labels));
+  });
+
+  it('the exported report names the files it leaves out, with the CLI\'s message, as okr report does', async () => {
+    const { markdown } = await client.request<{ markdown: string }>('okr/report', {});
+    for (const name of ['latin1.okr', 'nul.okr', 'large.okr']) {
+      const section = markdown.slice(markdown.indexOf(`## ${name}`));
+      assert.ok(markdown.includes(`## ${name}`), `${name} is in the report:\n${markdown}`);
+      // The Markdown escapes punctuation; the words of check's message are all there, in order.
+      const words = cliMessage(name)[0].split(/\W+/).filter(Boolean);
+      assert.match(section, new RegExp(`^\\*\\*Declined:\\*\\* ${words.join('\\W+')}`, 'm'), section.slice(0, 400));
+    }
+    assert.match(markdown, /## good\.okr[\s\S]*Grow users/);
   });
 
   it('a pipe named .okrrc.json is reported on that config, never waited on (15.3)', async () => {

@@ -45,21 +45,25 @@ export interface Declined {
   diagnostic: Diagnostic;
 }
 
+/** Why a document of `bytes` UTF-8 bytes is not checked, for a limit it is over. */
+export function tooLargeMessage(bytes: number, limit: number): string {
+  // Rounded alike ("1 MB, and the limit is 1 MB") the two would not say why: give the bytes.
+  const exact = formatSize(bytes) === formatSize(limit);
+  const [size, max] = exact ? [bytes, limit].map((n) => `${n.toLocaleString('en-US')} bytes`) : [formatSize(bytes), formatSize(limit)];
+  return `This document is not checked: it is ${size}, and the limit is ${max} (setting maxDocumentSize). Split it into smaller files.`;
+}
+
 /** For a document over the limit: the empty model and the one diagnostic that says why; undefined otherwise. */
 export function declineIfTooLarge(text: string, limit = DEFAULT_MAX_DOCUMENT_SIZE): Declined | undefined {
   if (!(limit >= 0) || !exceedsLimit(text, limit)) return undefined;
   const firstBreak = text.search(/[\r\n]/);
   const firstLineLength = firstBreak < 0 ? text.length : firstBreak;
-  const bytes = utf8Length(text);
-  // Rounded alike ("1 MB, and the limit is 1 MB") the two would not say why: give the bytes.
-  const exact = formatSize(bytes) === formatSize(limit);
-  const [size, max] = exact ? [bytes, limit].map((n) => `${n.toLocaleString('en-US')} bytes`) : [formatSize(bytes), formatSize(limit)];
   return {
     doc: { objectives: [], comments: [], errors: [], lineCount: countLines(text) },
     diagnostic: {
       rule: SIZE_LIMIT_RULE,
       severity: 'error',
-      message: `This document is not checked: it is ${size}, and the limit is ${max} (setting maxDocumentSize). Split it into smaller files.`,
+      message: tooLargeMessage(utf8Length(text), limit),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
     },
   };

@@ -417,15 +417,21 @@ export function startServer(connection: Connection): void {
     await index.ready();
     const wanted = params?.uris?.length ? new Set(params.uris) : undefined;
     const asOf = state.asOf();
-    const files = index.sources()
+    const labelOf = (uri: string) => {
+      const path = filePath(uri);
+      const folder = path && index.folders.find((f) => path.startsWith(f));
+      return path ? (folder ? relative(folder, path) : path) : uri;
+    };
+    const analysed = index.sources().map((s) => ({
+      uri: s.uri,
+      file: reportFile(labelOf(s.uri), { text: '', doc: s.doc, progress: s.progress, diagnostics: [], config: state.configFor(s.uri), asOf }),
+    }));
+    // A file the CLI declines is named with its message, as `okr report` does, never silently left out.
+    const declined = index.declined().map((d) => ({ uri: d.uri, file: { file: labelOf(d.uri), period: null, team: null, objectives: [], declined: d.declined } }));
+    const files = [...analysed, ...declined]
       .filter((s) => !wanted || wanted.has(s.uri))
       .sort((a, b) => a.uri.localeCompare(b.uri))
-      .map((s) => {
-        const path = filePath(s.uri);
-        const folder = path && index.folders.find((f) => path.startsWith(f));
-        const label = path ? (folder ? relative(folder, path) : path) : s.uri;
-        return reportFile(label, { text: '', doc: s.doc, progress: s.progress, diagnostics: [], config: state.configFor(s.uri), asOf });
-      });
+      .map((s) => s.file);
     return { markdown: reportMarkdown({ asOf, files }) };
   }));
 

@@ -9,7 +9,7 @@ import type { OkrDocument } from '../engine/model/types';
 import type { DocumentProgress } from '../engine/progress/types';
 import type { TreeSource } from '../engine/tree';
 import { Workspace, type WorkspaceSource } from '../engine/workspace/model';
-import { declineIfBinary } from '../engine/limits';
+import { declineIfBinary, tooLargeMessage } from '../engine/limits';
 import { decodeOkrBytes } from '../engine/encoding';
 import { readRegularFile } from '../node/read-file';
 import { filePath, type ServerState } from './state';
@@ -20,6 +20,12 @@ interface IndexedFile {
   doc: OkrDocument;
   /** Progress as of a date and settings (`stamp`), kept until either changes. */
   progress?: { stamp: string; value: DocumentProgress };
+}
+
+/** A file left out as the CLI declines it (not UTF-8, a NUL byte, over the size limit), with check's message. */
+interface DeclinedFile {
+  uri: string;
+  declined: string;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
@@ -37,6 +43,8 @@ function pause(attempt: number): Promise<void> {
 
 export class WorkspaceIndex {
   private files = new Map<string, IndexedFile>();
+  /** Files left out, by URI: the report names them rather than dropping them silently. */
+  private declinedFiles = new Map<string, string>();
   /** Bumped whenever the files on disk change, so that the workspace model is rebuilt. */
   private diskGeneration = 0;
   /** The last model, with what it was built from: disk and settings (`base`) and open documents' versions. */
@@ -72,6 +80,7 @@ export class WorkspaceIndex {
       const unreadFolders: string[] = [];
       for (const folder of folders) await this.walk(folder, paths, unreadFolders);
       const found = new Map<string, IndexedFile>();
+      const declined = new Map<string, string>();
       const unread: string[] = [];
       // A few files at a time: thousands of parallel reads would run out of file descriptors.
       let next = 0;
@@ -79,11 +88,13 @@ export class WorkspaceIndex {
         while (next < paths.length) {
           const path = paths[next++];
           const file = await this.read(path, unread);
-          if (file) found.set(file.uri, file);
+          if (file && 'declined' in file) declined.set(file.uri, file.declined);
+          else if (file) found.set(file.uri, file);
         }
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
       this.files = found;
+      this.declinedFiles = declined;
       this.diskGeneration++;
       this.scanned = true;
       this.reportUnread(unreadFolders, unread);
@@ -132,20 +143,25 @@ export class WorkspaceIndex {
    * left out, as the CLI declines it, rather than indexed with U+FFFD in place of its bytes).
    * Out of file descriptors (EMFILE), it waits and tries again; if that never works, `unread` gets it.
    */
-  private async read(path: string, unread?: string[]): Promise<IndexedFile | undefined> {
+  private async read(path: string, unread?: string[]): Promise<IndexedFile | DeclinedFile | undefined> {
+    const uri = pathToFileURL(path).href;
+    const limit = this.state.settings.maxDocumentSize;
     try {
-      let read = await readRegularFile(path, this.state.settings.maxDocumentSize);
+      let read = await readRegularFile(path, limit);
       for (let attempt = 0; !read.ok && outOfDescriptors(read.code) && attempt < RETRIES; attempt++) {
         await pause(attempt);
-        read = await readRegularFile(path, this.state.settings.maxDocumentSize);
+        read = await readRegularFile(path, limit);
       }
       if (!read.ok) {
         if (outOfDescriptors(read.code)) unread?.push(path);
-        return undefined;
+        const size = read.tooLarge ? (await fs.stat(path).catch(() => undefined))?.size : undefined;
+        return size !== undefined && size > limit ? { uri, declined: tooLargeMessage(size, limit) } : undefined;
       }
       const decoded = decodeOkrBytes(read.bytes);
-      if (!decoded.ok || declineIfBinary(decoded.text)) return undefined;
-      return { uri: pathToFileURL(path).href, text: decoded.text, doc: parseDocument(decoded.text) };
+      if (!decoded.ok) return { uri, declined: decoded.diagnostic?.message ?? `This file is not checked: it ${decoded.reason}.` };
+      const binary = declineIfBinary(decoded.text);
+      if (binary) return { uri, declined: binary.diagnostic.message };
+      return { uri, text: decoded.text, doc: parseDocument(decoded.text) };
     } catch {
       return undefined;
     }
@@ -158,7 +174,9 @@ export class WorkspaceIndex {
       if (!path || !this.inFolders(path)) return;
       const file = await this.read(path);
       const key = keyOf(uri, this.files);
-      if (file) this.files.set(key, { ...file, uri: key });
+      this.declinedFiles.delete(key);
+      if (file && 'declined' in file) this.declinedFiles.set(key, file.declined);
+      if (file && !('declined' in file)) this.files.set(key, { ...file, uri: key });
       else this.files.delete(key);
       this.diskGeneration++;
     }).catch((error) => console.error(`indexing ${uri} failed: ${String(error)}`));
@@ -167,6 +185,7 @@ export class WorkspaceIndex {
 
   delete(uri: string): void {
     this.files.delete(keyOf(uri, this.files));
+    this.declinedFiles.delete(keyOf(uri, this.files));
     this.diskGeneration++;
   }
 
@@ -222,6 +241,19 @@ export class WorkspaceIndex {
     const workspace = new Workspace(sources);
     this.model = { base, versions, workspace };
     return workspace;
+  }
+
+  /** Files left out of the tree as the CLI declines them, with the message check gives each: open documents as edited, the others as on disk. */
+  declined(): DeclinedFile[] {
+    const declined = new Map(this.declinedFiles);
+    for (const document of this.state.documents.all()) {
+      if (document.languageId !== 'okr' && !document.uri.endsWith('.okr')) continue;
+      const key = keyOf(document.uri, this.files);
+      const result = this.state.analyze(document.uri);
+      if (result?.kind === 'declined') declined.set(key, result.diagnostic.message);
+      else declined.delete(key);
+    }
+    return [...declined].map(([uri, message]) => ({ uri, declined: message }));
   }
 
   /** Every file to show: open documents as edited, the others as on disk. */

@@ -9,7 +9,8 @@ import { formatSize } from '../engine/limits';
 export const READ_CAP = 16 * 1024 * 1024;
 
 /** `code`: the system error, when there was one (EMFILE: out of file descriptors, worth a retry). */
-export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; code?: string };
+/** `tooLarge`: the file is over the cap it was read with. */
+export type ReadBytes = { ok: true; bytes: Buffer } | { ok: false; reason: string; code?: string; tooLarge?: true };
 
 // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -30,7 +31,7 @@ function refuse(stats: Stats, cap: number): ReadBytes | undefined {
 }
 
 function tooLarge(size: number, cap: number): ReadBytes {
-  return { ok: false, reason: `is too large to read (${formatSize(size)}; okr reads files up to ${formatSize(cap)})` };
+  return { ok: false, reason: `is too large to read (${formatSize(size)}; okr reads files up to ${formatSize(cap)})`, tooLarge: true };
 }
 
 /** The chunks of one read, to the end of the file rather than its stated size (it may grow meanwhile), stopping past the cap. */
