@@ -6,6 +6,9 @@ import { reportMarkdown } from '../engine/report/markdown';
 import { analyzeFiles, declinedFiles, workspaceOf, type FileAnalysis } from './analyze-files';
 import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
 import { alignmentMarkdown, alignmentReport, alignmentText } from '../engine/report/alignment';
+import { filterAlignmentTree } from '../engine/workspace/alignment-filter';
+import { filterReport } from '../engine/report/filter';
+import { parseStatuses } from './status-option';
 import { formatCheckJson, formatCheckText, summarise } from './check';
 import { collectFiles, displayPath, UsageError } from './files';
 import { progressBar, reportText } from './report-text';
@@ -47,6 +50,8 @@ Commands:
 Options:
   --format  check: text | json | sarif    report: text | md | json | html
   --by      report: file (default) | alignment — the alignment tree across files, with roll-ups (text, md, json)
+  --status S[,S…]    report: only the key results in these statuses and what leads to them; totals
+                     still count every key result (off-track, at-risk, on-track, achieved, no-data)
   --max-warnings N   check: exit 1 when there are more than N warnings
   --config FILE      use this .okrrc.json (default: the nearest one upward from each file)
   --dry-run          fix, close: show the unified diff, change nothing
@@ -140,9 +145,10 @@ export const commands: Record<string, Command> = {
   },
   report: {
     summary: 'show progress per objective and key result',
-    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' } },
+    options: { format: { type: 'string' }, today: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' }, status: { type: 'string', multiple: true } },
     run(files, values, io) {
       const format = formatOf(values, ['text', 'md', 'json', 'html']);
+      const statuses = parseStatuses(values.status as string[] | undefined);
       const by = (values.by as string | undefined) ?? 'file';
       if (by !== 'file' && by !== 'alignment') throw new UsageError(`--by must be file or alignment, not '${by}'`);
       if (by === 'alignment' && format === 'html') throw new UsageError('--by alignment prints text, md or json, not html');
@@ -152,17 +158,17 @@ export const commands: Record<string, Command> = {
       // Both run: every unreadable and every declined file gets its line.
       const incomplete = [reportUnreadable(results, io), reportDeclined(results, io)].includes(true);
       if (by === 'alignment') {
-        const tree = buildAlignmentTree(workspaceOf(results), { asOf: date });
+        const tree = filterAlignmentTree(buildAlignmentTree(workspaceOf(results), { asOf: date }), statuses);
         const declined = declinedFiles(results).map((d) => ({ file: displayPath(d.file, io.cwd), message: d.message }));
         const report = alignmentReport(tree, (file) => displayPath(file, io.cwd), declined);
         if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
         else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, progressBar)));
         return incomplete ? 2 : 0;
       }
-      const report: Report = {
+      const report: Report = filterReport({
         asOf: date,
         files: results.filter((r) => r.analysis).map((r) => reportFile(displayPath(r.file, io.cwd), r.analysis!)),
-      };
+      }, statuses);
       if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
       else if (format === 'md') io.stdout(reportMarkdown(report));
       else if (format === 'html') io.stdout(reportHtml(report));

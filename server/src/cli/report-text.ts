@@ -1,6 +1,7 @@
 // `okr report` for a terminal: objectives and KRs with progress bars.
 import { percent, statusLabel, type Report } from '../engine/report/build';
 import { formatScore } from '../engine/progress/score';
+import { filterLine, nothingMatchesLine, nothingShown } from '../engine/report/filter';
 import { visible } from './visible';
 
 const COLORS: Record<string, string> = {
@@ -19,7 +20,9 @@ export function progressBar(progress: number | null, width = 20): string {
 export function reportText(report: Report, color: boolean): string {
   // Text is made visible before it is painted: only our own colour codes reach the terminal raw.
   const paint = (code: string, text: string) => (color ? `${code}${visible(text)}${RESET}` : visible(text));
-  const out: string[] = [`OKR progress as of ${report.asOf}`, ''];
+  const filtered = filterLine(report.statuses);
+  const out: string[] = [`OKR progress as of ${report.asOf}`, ...(filtered ? [filtered] : []), ''];
+  if (nothingShown(report)) out.push(nothingMatchesLine(report.statuses!), '');
   for (const file of report.files) {
     const meta = [file.team, file.period].filter(Boolean).join(' · ');
     out.push(paint(BOLD, file.file) + (meta ? `  ${visible(meta)}` : ''));
@@ -27,7 +30,7 @@ export function reportText(report: Report, color: boolean): string {
     for (const o of file.objectives) {
       const status = paint(COLORS[o.status], statusLabel(o.status));
       out.push(`  ${paint(BOLD, o.title)}`);
-      const score = o.score === null ? '' : `  score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} KRs scored)` : ''}`;
+      const score = o.score === null ? '' : `  score ${formatScore(o.score)}${o.scored < o.keyResultCount ? ` (${o.scored} of ${o.keyResultCount} KRs scored)` : ''}`;
       out.push(`    ${progressBar(o.progress)} ${percent(o.progress).padStart(4)}  ${status}${score}  tasks ${o.tasks.done}/${o.tasks.total}`);
       for (const k of o.keyResults) {
         const kStatus = paint(COLORS[k.status], statusLabel(k.status));

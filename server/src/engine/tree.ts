@@ -5,6 +5,7 @@ import { periodBounds } from './dates';
 import type { OkrDocument, Range } from './model/types';
 import type { ComputedStatus, DocumentProgress, KrProgress, ObjectiveProgress } from './progress/types';
 import { weakest } from './progress';
+import { StatusFilter } from './progress/status-filter';
 
 export interface TreeTask {
   text: string;
@@ -95,20 +96,21 @@ export function describe(progress: number | null, status: ComputedStatus): strin
 }
 
 /**
- * Keeps only the branches with a KR whose status is in `statuses` (all when empty). A filter hides
- * rows, never changes a roll-up: every total is over all the objectives, shown or not.
+ * Keeps only the branches with a KR whose status is in `statuses` (all when empty; status-filter.ts).
+ * A filter hides rows, never changes a roll-up: every total is over all the objectives, shown or not.
  */
 export function buildTree(sources: TreeSource[], asOf: string, statuses: ComputedStatus[] = []): OkrTree {
-  const keep = (s: ComputedStatus) => statuses.length === 0 || statuses.includes(s);
+  const filter = new StatusFilter(statuses);
+  const everything = new StatusFilter([]);
   const byPeriod = new Map<string, { start: string | null; end: string | null; files: TreeFile[]; all: TreeObjective[] }>();
   const sorted = [...sources].sort((a, b) => a.uri.localeCompare(b.uri));
   for (const source of sorted) {
     const label = source.doc.period?.label ?? NO_PERIOD;
     const entry = byPeriod.get(label) ?? { start: source.doc.period?.start ?? null, end: source.doc.period?.end ?? null, files: [], all: [] };
     byPeriod.set(label, entry);
-    entry.all.push(...treeFile(source, () => true).objectives);
-    const file = treeFile(source, keep);
-    if (statuses.length > 0 && file.objectives.length === 0) continue;
+    entry.all.push(...treeFile(source, everything).objectives);
+    const file = treeFile(source, filter);
+    if (filter.active && file.objectives.length === 0) continue;
     entry.files.push(file);
   }
   const periods = [...byPeriod.entries()].filter(([, p]) => p.files.length > 0).map(([label, p]) => {
@@ -121,10 +123,10 @@ export function buildTree(sources: TreeSource[], asOf: string, statuses: Compute
   return { asOf, periods, statuses: [...statuses] };
 }
 
-function treeFile(source: TreeSource, keep: (s: ComputedStatus) => boolean): TreeFile {
+function treeFile(source: TreeSource, filter: StatusFilter): TreeFile {
   const objectives = source.progress.objectives
-    .map((o) => treeObjective(o, keep))
-    .filter((o) => o.keyResults.length > 0 || keep(o.status));
+    .map((o) => treeObjective(o, filter))
+    .filter((o) => filter.showsParent(o.status, o.keyResults.length));
   const name = decodeURIComponent(source.uri.split('/').pop() ?? source.uri);
   const team = source.doc.team?.text ?? null;
   return {
@@ -139,7 +141,7 @@ function treeFile(source: TreeSource, keep: (s: ComputedStatus) => boolean): Tre
   };
 }
 
-function treeObjective(o: ObjectiveProgress, keep: (s: ComputedStatus) => boolean): TreeObjective {
+function treeObjective(o: ObjectiveProgress, filter: StatusFilter): TreeObjective {
   return {
     title: o.objective.title,
     range: o.objective.range,
@@ -148,7 +150,7 @@ function treeObjective(o: ObjectiveProgress, keep: (s: ComputedStatus) => boolea
     description: describe(o.progress, o.status),
     tasksDone: o.tasks.done,
     tasksTotal: o.tasks.total,
-    keyResults: o.keyResults.filter((k) => keep(k.status)).map(treeKr),
+    keyResults: o.keyResults.filter((k) => filter.shows(k.status)).map(treeKr),
     tasks: o.objective.tasks.map((t) => ({ text: t.text, done: t.done, range: t.range })),
   };
 }

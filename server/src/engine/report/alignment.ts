@@ -2,7 +2,9 @@
 // its own progress and its contributors' apart (docs/progress.md), so nobody counts a KR twice.
 import { escapeMarkdown } from '../markdown';
 import type { AlignmentItem, AlignmentTree } from '../workspace/alignment-tree';
+import type { ComputedStatus } from '../progress/types';
 import { percent, statusLabel } from './build';
+import { filterLine, nothingMatchesLine } from './filter';
 
 export interface AlignmentReportItem {
   kind: 'objective' | 'kr';
@@ -29,6 +31,8 @@ export interface DeclinedFile {
 
 export interface AlignmentReport {
   asOf: string;
+  /** The status filter applied (filterAlignmentTree); empty: none. */
+  statuses: ComputedStatus[];
   roots: AlignmentReportItem[];
   unaligned: AlignmentReportItem[];
   declined: DeclinedFile[];
@@ -42,7 +46,7 @@ export function alignmentReport(tree: AlignmentTree, label: (uri: string) => str
     keyResults: i.keyResults.map((k) => ({ title: k.title, line: k.range.start.line, progress: k.progress, status: k.status })),
     contributors: i.contributors.map(convert),
   });
-  return { asOf: tree.asOf, roots: tree.roots.map(convert), unaligned: tree.unaligned.map(convert), declined };
+  return { asOf: tree.asOf, statuses: [...tree.statuses], roots: tree.roots.map(convert), unaligned: tree.unaligned.map(convert), declined };
 }
 
 function where(i: AlignmentReportItem): string {
@@ -54,8 +58,18 @@ function parts(i: AlignmentReportItem): string {
   return i.contributed ? `${own} · contributors ${percent(i.contributed.progress)} (${i.contributed.count})` : own;
 }
 
+/** The line saying the report is filtered, and the one saying nothing matches when so; null without a filter. */
+function filterNotes(report: AlignmentReport): { filtered: string; nothing: string | null } | null {
+  const filtered = filterLine(report.statuses);
+  if (!filtered) return null;
+  const nothing = report.roots.length === 0 && report.unaligned.length === 0;
+  return { filtered, nothing: nothing ? nothingMatchesLine(report.statuses) : null };
+}
+
 export function alignmentText(report: AlignmentReport, bar: (p: number | null, width: number) => string): string {
-  const out = [`OKR alignment as of ${report.asOf}`, ''];
+  const notes = filterNotes(report);
+  const out = [`OKR alignment as of ${report.asOf}`, ...(notes ? [notes.filtered] : []), ''];
+  if (notes?.nothing) out.push(notes.nothing, '');
   const walk = (i: AlignmentReportItem, depth: number) => {
     const indent = '  '.repeat(depth);
     out.push(`${indent}${depth ? '↳ ' : ''}${i.title}${i.id ? `  [${i.id}]` : ''}  ${where(i)}`);
@@ -81,6 +95,9 @@ export function alignmentText(report: AlignmentReport, bar: (p: number | null, w
 
 export function alignmentMarkdown(report: AlignmentReport): string {
   const out = ['# OKR alignment report', '', `As of ${report.asOf}. Rolled-up progress is the mean of an objective's own key results and its contributors (each counted once).`, ''];
+  const notes = filterNotes(report);
+  if (notes) out.push(`${notes.filtered}.`, '');
+  if (notes?.nothing) out.push(notes.nothing, '');
   const walk = (i: AlignmentReportItem, depth: number) => {
     const id = i.id ? ` \`${i.id}\`` : '';
     out.push(`${'  '.repeat(depth)}- **${escapeMarkdown(i.title)}**${id} — ${percent(i.progress)} · ${statusLabel(i.status as never)} (${parts(i)}) · ${escapeMarkdown(where(i))}`);

@@ -36,6 +36,8 @@ export interface ReportObjective {
   /** Weighted mean of the written KR scores, or null; `scored` of the KRs have one. */
   score: number | null;
   scored: number;
+  /** Every KR of the objective, shown or not (a status filter hides some; the figures count them all). */
+  keyResultCount: number;
   keyResults: ReportKr[];
 }
 
@@ -50,6 +52,8 @@ export interface ReportFile {
 
 export interface Report {
   asOf: string;
+  /** The status filter applied (filter.ts); absent or empty: none. */
+  statuses?: ComputedStatus[];
   files: ReportFile[];
 }
 
@@ -68,6 +72,7 @@ export function reportFile(file: string, analysis: Analysis): ReportFile {
       tasks: o.tasks,
       score: o.score,
       scored: o.scored,
+      keyResultCount: o.keyResults.length,
       keyResults: o.keyResults.map((k) => ({
         title: k.kr.text,
         line: k.kr.range.start.line,

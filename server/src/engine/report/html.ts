@@ -6,6 +6,7 @@ import { escapeXml } from '../chart/escape';
 import { STANDALONE_CHART_CSS } from '../chart/styles';
 import { formatScore } from '../progress/score';
 import { percent, statusLabel, type Report, type ReportKr, type ReportObjective } from './build';
+import { filterLine, nothingMatchesLine, nothingShown } from './filter';
 
 const PAGE_CSS = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: var(--page-text); background: var(--chart-background); }
@@ -24,6 +25,9 @@ h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid var(
 
 export function reportHtml(report: Report): string {
   const body: string[] = [`<h1>OKR progress report</h1>`, `<p class="muted">As of ${escapeXml(report.asOf)}.</p>`];
+  const filtered = filterLine(report.statuses);
+  if (filtered) body.push(`<p class="muted">${escapeXml(filtered)}.</p>`);
+  if (nothingShown(report)) body.push(`<p>${escapeXml(nothingMatchesLine(report.statuses!))}</p>`);
   for (const file of report.files) {
     const meta = [file.team, file.period].filter((m): m is string => !!m).map(escapeXml).join(' · ');
     body.push(`<section><h2>${escapeXml(file.file)}${meta ? ` <span class="muted">${meta}</span>` : ''}</h2>`);
@@ -50,9 +54,9 @@ export function reportHtml(report: Report): string {
 }
 
 function objectiveSection(o: ReportObjective): string {
-  const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} scored)` : ''}`;
+  const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResultCount ? ` (${o.scored} of ${o.keyResultCount} scored)` : ''}`;
   const head = `<h3>${escapeXml(o.title)}</h3><p><strong>${percent(o.progress)}</strong> · <span class="status ${o.status}">${statusLabel(o.status)}</span>${score} · tasks ${o.tasks.done}/${o.tasks.total}</p>`;
-  if (o.keyResults.length === 0) return `${head}<p class="muted">No key results yet.</p>`;
+  if (o.keyResultCount === 0) return `${head}<p class="muted">No key results yet.</p>`;
   return `${head}<div class="krs">${o.keyResults.map(krCard).join('')}</div>`;
 }
 

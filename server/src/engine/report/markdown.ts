@@ -2,6 +2,7 @@
 import { escapeMarkdown } from '../markdown';
 import { percent, statusLabel, type Report, type ReportFile } from './build';
 import { formatScore } from '../progress/score';
+import { filterLine, nothingMatchesLine, nothingShown } from './filter';
 
 const STATUS_MARK: Record<string, string> = {
   achieved: '✅', 'on-track': '🟢', 'at-risk': '🟡', 'off-track': '🔴', 'no-data': '⚪',
@@ -9,6 +10,9 @@ const STATUS_MARK: Record<string, string> = {
 
 export function reportMarkdown(report: Report): string {
   const out = [`# OKR progress report`, '', `As of ${report.asOf}.`, ''];
+  const filtered = filterLine(report.statuses);
+  if (filtered) out.push(`${filtered}.`, '');
+  if (nothingShown(report)) out.push(nothingMatchesLine(report.statuses!), '');
   for (const file of report.files) out.push(...fileSection(file));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -21,9 +25,9 @@ function fileSection(file: ReportFile): string[] {
   if (file.declined) out.push(`**Declined:** ${escapeMarkdown(file.declined)}`, '');
   for (const o of file.objectives) {
     out.push(`### ${escapeMarkdown(o.title)}`, '');
-    const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResults.length ? ` (${o.scored} of ${o.keyResults.length} scored)` : ''}`;
+    const score = o.score === null ? '' : ` · score ${formatScore(o.score)}${o.scored < o.keyResultCount ? ` (${o.scored} of ${o.keyResultCount} scored)` : ''}`;
     out.push(`${STATUS_MARK[o.status]} **${percent(o.progress)}** · ${statusLabel(o.status)}${score} · tasks ${o.tasks.done}/${o.tasks.total}`, '');
-    if (o.keyResults.length === 0) {
+    if (o.keyResultCount === 0) {
       out.push('_No key results yet._', '');
       continue;
     }
