@@ -104,9 +104,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     await vscode.window.showTextDocument(uri);
   });
 
+  // The editor is checked before the server: clicked on the Welcome page before any .okr file
+  // was opened, the command says what to open rather than that the server is still starting.
   register('okr.checkIn', async (node?: Node) => {
-    const c = running();
-    if (!c) return;
     let uri: string;
     let position: { line: number; character: number };
     if (node && typeof node === 'object' && 'kind' in node && node.kind === 'kr') {
@@ -122,6 +122,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       uri = editor.document.uri.toString();
       position = { line: editor.selection.active.line, character: editor.selection.active.character };
     }
+    const c = running();
+    if (!c) return;
     const kr = await c.sendRequest<CheckInContextResult | null>(CheckInContextRequest, { uri, position });
     if (!kr) {
       void vscode.window.showWarningMessage('Put the cursor on a key result (its kr line or the lines under it) to check in.');
@@ -185,13 +187,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   });
 
   register('okr.fixAll', async () => {
-    const c = running();
     const editor = vscode.window.activeTextEditor;
-    if (!c) return;
     if (!editor || editor.document.languageId !== 'okr') {
       void vscode.window.showWarningMessage('Open a .okr file to fix its problems.');
       return;
     }
+    const c = running();
+    if (!c) return;
     const uri = editor.document.uri;
     const result = await c.sendRequest<FixAllResult>(FixAllRequest, { uri: uri.toString() });
     if (result.edits.length) {

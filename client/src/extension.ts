@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): OkrExtensionApi {
     void vscode.window.showWarningMessage('The OKR language server is not running yet.');
     return undefined;
   });
-  registerTreeModes(context, tree);
+  registerTreeModes(context, tree, view as vscode.TreeView<unknown>);
   context.subscriptions.push(vscode.commands.registerCommand('okr.restartServer', async () => {
     await client?.restart();
   }));

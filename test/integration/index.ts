@@ -16,6 +16,7 @@ const suites: Array<() => Promise<unknown>> = [
   () => import('./suites/treeAndCommands.test'),
   () => import('./suites/story.test'),
   () => import('./suites/alignment.test'),
+  () => import('./suites/gettingStarted.test'),
 ];
 
 function collectingReporter(results: RunResults) {
