@@ -65,3 +65,6 @@ export function mixedBreaksProperty(text: string): void {
     j++;
   }
 }
+
+/** Found by the 1,000,000-case campaign of seed 20261204: a KR split after a CR-ended line lost the empty line below it. */
+export const LONE_CR_SPLIT_CASE = "# Finance team draft for Q3: several of these \"key results\" are really tasks.\n\nperiod 2026-Q3\n\rteam Finance\n\n\n\nobjective Close the books faster so leaders decide on fresh numbers\r\n  why Month-end close takes 12 working days; decisions wait on stale figures.\n\n  owner Priya\n\r  aligns cash-flow\n\n\n\n  kr Implement new inventory management software\r\n  kr Conduct a system training session for the accounting team\n\n  kr Automate our invoicing\n\r  kr Implement an automated reminder system to increase on-time payments by 15%\n\n  kr Reduce month-end close from 12 days to 5 days by 2026-09-30\n\n    baseline 12 days on 2026-06-30\r\n    target 5 days by 2026-09-30\n\n    checkin 2026-07-31 10 days on-track\n\r\n\nobjective Control a budget\n\n  kr Reduce invoice processing time by 30%\r\n  kr Implement a 25% increase in debt recovery\n\n";

@@ -16,7 +16,7 @@ import { AS_OF, assertRangeInside, checkInvariants, checkTime } from './invarian
 import { cliServerProperty } from './cli-server';
 import { documentSyncProperty, editedDocument } from './document-sync';
 import { assertUntouchedLinesKept } from './text-edits';
-import { hostileDocument, mixedBreaksDocument, mixedBreaksProperty, terminalProperty } from './hardening';
+import { hostileDocument, LONE_CR_SPLIT_CASE, mixedBreaksDocument, mixedBreaksProperty, terminalProperty } from './hardening';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own case type
 export type AnyProperty = fc.IRawProperty<any>;
@@ -279,6 +279,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'fix-line-breaks',
     description: 'okr fix on a file mixing CRLF, LF and CR keeps every line but KR lines byte for byte, break included',
     slice: 400,
+    examples: () => [[LONE_CR_SPLIT_CASE]],
     create: () => sync(fc.property(mixedBreaksDocument, mixedBreaksProperty)),
   },
   {

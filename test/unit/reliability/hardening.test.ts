@@ -77,13 +77,20 @@ describe('engine hardening', () => {
     assert.equal(keepLineBreaks('a\r\nb', 'a\nb\nnew'), 'a\r\nb\r\nnew');
   });
 
+  it('keepLineBreaks never puts a lone CR before an empty LF line: they would read as one CRLF and the empty line would be lost (11.3)', () => {
+    // The 1,000,000-case campaign of seed 20261204: a KR split into a KR and a task after a CR-ended line.
+    assert.equal(keepLineBreaks('x\r\rkr A to B\n\nz', 'x\r\rkr B\n  task A\n\nz'), 'x\r\rkr B\r  task A\r\n\nz');
+    // An inserted empty line after a CR line takes the CR.
+    assert.equal(keepLineBreaks('a\rb\n', 'a\n\nb\n'), 'a\r\rb\n');
+  });
+
   it('files are read with a size cap, sync and async alike (15.3)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'okr-cap-'));
     try {
       const file = join(dir, 'big.okr');
       writeFileSync(file, 'x'.repeat(200_000));
       for (const read of [readRegularFileSync(file, 100_000), await readRegularFile(file, 100_000)]) {
-        assert.deepEqual(read, { ok: false, reason: 'is too large to read (195.3 KB; okr reads files up to 97.7 KB)' });
+        assert.deepEqual(read, { ok: false, reason: 'is too large to read (195.3 KB; okr reads files up to 97.7 KB)', tooLarge: true });
       }
       for (const read of [readRegularFileSync(file, 200_000), await readRegularFile(file, 200_000)]) assert.equal(read.ok && read.bytes.length, 200_000);
     } finally {
