@@ -56,6 +56,40 @@ describe('okr CLI: alignment across files', () => {
     assert.deepEqual(json.unaligned, []);
   });
 
+  it('report --by alignment text and Markdown: each objective\'s own KRs under it, before its contributors', () => {
+    const dir = folder({ 'company.okr': COMPANY, 'support.okr': TEAM });
+    const lines = runOkr(['report', '--by', 'alignment', '--today', '2026-05-20'], dir).stdout.split('\n');
+    const root = lines.indexOf('Keep every customer we win  [keep-customers]  company.okr:3 · Company · 2026');
+    assert.ok(root >= 0, lines.join('\n'));
+    assert.match(lines[root + 2], /^ {2}• Increase net revenue retention from 98% to 110% by 2026-12-31$/);
+    assert.match(lines[root + 3], /^ {4}[█░]{16} {2}50% {2}on track$/);
+    assert.match(lines[root + 4], /^ {2}↳ Answer customers faster {2}support\.okr:3/);
+    assert.match(lines[root + 6], /^ {4}• Reduce first reply time from 8 hours to 2 hours by 2026-06-30$/);
+    assert.match(lines[root + 7], /^ {6}[█░]{16} {2}50% {2}on track$/);
+    const md = runOkr(['report', '--by', 'alignment', '--format', 'md', '--today', '2026-05-20'], dir).stdout.split('\n');
+    const mdRoot = md.findIndex((l) => l.startsWith('- **Keep every customer we win**'));
+    assert.deepEqual(md.slice(mdRoot + 1, mdRoot + 4).map((l) => l.replace(/ — .*/, '')), [
+      '  - 🟢 Increase net revenue retention from 98% to 110% by 2026-12-31',
+      '  - **Answer customers faster**',
+      '    - 🟢 Reduce first reply time from 8 hours to 2 hours by 2026-06-30',
+    ]);
+    assert.match(md[mdRoot + 1], / — 50% · on track$/);
+  });
+
+  it('report --by alignment text and Markdown: a KR that is a row of the tree is not listed again under its objective', () => {
+    // The Support KR aligns to the company objective itself: it is a row there, and its objective is not aligned.
+    const kr = TEAM.replace('  aligns keep-customers\n', '').replace('    baseline 8 hours', '    aligns keep-customers\n    baseline 8 hours');
+    const dir = folder({ 'company.okr': COMPANY, 'support.okr': kr, 'ops.okr': 'period 2026-Q2\nteam Ops\nobjective Keep the lights on\n  kr Hold [uptime](x) at 99.9% by 2026-06-30\n' });
+    const text = runOkr(['report', '--by', 'alignment', '--today', '2026-05-20'], dir).stdout;
+    assert.equal(text.split('Reduce first reply time').length - 1, 1, text);
+    assert.match(text, /^ {2}↳ Reduce first reply time from 8 hours to 2 hours by 2026-06-30 {2}support\.okr:5/m);
+    // The Ops objective's KR is listed; the Support objective's one KR is the row above, so nothing is.
+    assert.match(text, /^Not aligned\n {2}Keep the lights on {2}ops\.okr:3 · Ops · 2026-Q2 {2}— {2}no data\n {4}• Hold \[uptime\]\(x\) at 99\.9% by 2026-06-30\n {6}[█░]{16} {4}— {2}no data\n {2}Answer customers faster {2}support\.okr:3 · Support · 2026-Q2 {2}50% {2}on track\n(?! )/m);
+    const md = runOkr(['report', '--by', 'alignment', '--format', 'md', '--today', '2026-05-20'], dir).stdout;
+    assert.equal(md.split('Reduce first reply time').length - 1, 1, md);
+    assert.match(md, /^- \*\*Keep the lights on\*\* — .*\n {2}- ⚪ Hold \\\[uptime\\\]\(x\) at 99\.9% by 2026-06-30 — — · no data$/m);
+  });
+
   it('report --by alignment as text and Markdown, and refuses an unknown --by', () => {
     const dir = folder({ 'company.okr': COMPANY, 'support.okr': TEAM });
     const text = runOkr(['report', '--by', 'alignment', '--today', '2026-05-20'], dir).stdout;

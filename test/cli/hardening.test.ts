@@ -32,6 +32,7 @@ describe('okr CLI hardening', () => {
       }
       const aligned = runOkr(['report', '--by', 'alignment', '--today', '2026-05-10'], dir);
       assert.doesNotMatch(aligned.stdout, RAW_CONTROL, JSON.stringify(aligned.stdout));
+      assert.match(aligned.stdout, /^ {4}• Increase \\x1B\[2J sales \\u202E from/m, 'the objective\'s KR, listed under it');
       const report = runOkr(['report', '--today', '2026-05-10'], dir).stdout;
       assert.match(report, /Grow \\x1B\]0;pwned\\x07 revenue \\x1B\]52;c;ZXZpbA==\\x07/);
       assert.match(report, /Increase \\x1B\[2J sales \\u202E from/);

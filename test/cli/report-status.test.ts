@@ -139,6 +139,35 @@ describe('okr report --status', () => {
       assert.ok(!run.stdout.includes('Keep the pipeline healthy'));
     });
 
+    it('text and md: the KRs in the picked statuses under their objective, the others left out', () => {
+      const dir = aligned();
+      const krTitle = (line: string) => line.replace(/^ *(• |- [^ ]+ )/, '').split(' from ')[0];
+      // The KR lines under the Sales objective: up to its next row (text) or sibling bullet (md).
+      const textKrs = (stdout: string) => {
+        const lines = stdout.split('\n');
+        const at = lines.findIndex((l) => l.startsWith('  ↳ Win the mid-sized teams'));
+        const end = lines.findIndex((l, i) => i > at && !l.startsWith('    '));
+        return lines.slice(at + 1, end).filter((l) => l.startsWith('    • ')).map(krTitle);
+      };
+      const all = okr(dir, '--by', 'alignment');
+      assert.deepEqual(textKrs(all.stdout), ['Sign new mid-sized customers', 'Hire account executives', 'Raise NPS']);
+      assert.match(all.stdout, /^ {2}• Increase net revenue retention/m);
+      const run = okr(dir, '--by', 'alignment', '--status', 'at-risk,off-track');
+      assert.deepEqual(textKrs(run.stdout), ['Hire account executives', 'Raise NPS']);
+      assert.match(run.stdout, /^ {4}• Hire account executives from 0 to 5 people by 2026-06-30\n {6}[█░]{16} {3}0% {2}off track$/m);
+      assert.match(run.stdout, /^ {4}• Raise NPS from 20 to 40 by 2026-06-30\n {6}[█░]{16} {2}40% {2}at risk$/m);
+      assert.ok(!run.stdout.includes('Increase net revenue retention'), 'the company KR is on track');
+      const md = okr(dir, '--by', 'alignment', '--format', 'md', '--status', 'at-risk,off-track');
+      assert.equal(md.code, 0, md.stderr);
+      const mdKrs = md.stdout.split('\n').filter((l) => /^ {4}- [^*]/.test(l));
+      assert.deepEqual(mdKrs, [
+        '    - 🔴 Hire account executives from 0 to 5 people by 2026-06-30 — 0% · off track',
+        '    - 🟡 Raise NPS from 20 to 40 by 2026-06-30 — 40% · at risk',
+      ]);
+      assert.ok(!md.stdout.includes('Increase net revenue retention') && !md.stdout.includes('Sign new mid-sized'), md.stdout);
+      assert.match(okr(dir, '--by', 'alignment', '--format', 'md').stdout, /^ {4}- 🟢 Sign new mid-sized customers/m);
+    });
+
     it('json: a statuses field, the picked KRs only, the roll-ups as without the filter', () => {
       const dir = aligned();
       const all = JSON.parse(okr(dir, '--by', 'alignment', '--format', 'json').stdout);

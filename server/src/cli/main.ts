@@ -11,7 +11,7 @@ import { filterReport } from '../engine/report/filter';
 import { parseStatuses } from './status-option';
 import { formatCheckJson, formatCheckText, summarise } from './check';
 import { collectFiles, displayPath, UsageError } from './files';
-import { progressBar, reportText } from './report-text';
+import { meter, reportText } from './report-text';
 import { ConfigLoader } from '../node/config-file';
 import { analyzeText } from '../engine/analyze';
 import { formatSarif } from './sarif';
@@ -162,7 +162,7 @@ export const commands: Record<string, Command> = {
         const declined = declinedFiles(results).map((d) => ({ file: displayPath(d.file, io.cwd), message: d.message }));
         const report = alignmentReport(tree, (file) => displayPath(file, io.cwd), declined);
         if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-        else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, progressBar)));
+        else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, meter)));
         return incomplete ? 2 : 0;
       }
       const report: Report = filterReport({

@@ -17,6 +17,11 @@ export function progressBar(progress: number | null, width = 20): string {
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
+/** A progress bar and its percent, as every text report draws them: `████░░░░  38%`. */
+export function meter(progress: number | null, width = 20): string {
+  return `${progressBar(progress, width)} ${percent(progress).padStart(4)}`;
+}
+
 export function reportText(report: Report, color: boolean): string {
   // Text is made visible before it is painted: only our own colour codes reach the terminal raw.
   const paint = (code: string, text: string) => (color ? `${code}${visible(text)}${RESET}` : visible(text));
@@ -31,13 +36,13 @@ export function reportText(report: Report, color: boolean): string {
       const status = paint(COLORS[o.status], statusLabel(o.status));
       out.push(`  ${paint(BOLD, o.title)}`);
       const score = o.score === null ? '' : `  score ${formatScore(o.score)}${o.scored < o.keyResultCount ? ` (${o.scored} of ${o.keyResultCount} KRs scored)` : ''}`;
-      out.push(`    ${progressBar(o.progress)} ${percent(o.progress).padStart(4)}  ${status}${score}  tasks ${o.tasks.done}/${o.tasks.total}`);
+      out.push(`    ${meter(o.progress)}  ${status}${score}  tasks ${o.tasks.done}/${o.tasks.total}`);
       for (const k of o.keyResults) {
         const kStatus = paint(COLORS[k.status], statusLabel(k.status));
         const reported = k.reported && k.reported !== k.status ? `  (owner says ${statusLabel(k.reported as never)})` : '';
         out.push(`    • ${visible(k.title)}`);
         const kScore = k.score === null ? '' : `  score ${formatScore(k.score)}`;
-        out.push(`      ${progressBar(k.progress, 16)} ${percent(k.progress).padStart(4)}  expected ${percent(k.expected)}  ${kStatus}${visible(reported)}${kScore}`);
+        out.push(`      ${meter(k.progress, 16)}  expected ${percent(k.expected)}  ${kStatus}${visible(reported)}${kScore}`);
         const facts = [
           k.baseline || k.target ? `${k.baseline ?? '?'} → ${k.target ?? '?'}${k.by ? ` by ${k.by}` : ''}` : '',
           k.current ? `now ${k.current}${k.currentDate ? ` (${k.currentDate})` : ''}` : '',

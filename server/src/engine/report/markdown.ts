@@ -4,7 +4,8 @@ import { percent, statusLabel, type Report, type ReportFile } from './build';
 import { formatScore } from '../progress/score';
 import { filterLine, nothingMatchesLine, nothingShown } from './filter';
 
-const STATUS_MARK: Record<string, string> = {
+/** The mark before a status in Markdown, so what is at risk stands out in a list. */
+export const STATUS_MARK: Record<string, string> = {
   achieved: '✅', 'on-track': '🟢', 'at-risk': '🟡', 'off-track': '🔴', 'no-data': '⚪',
 };
 
