@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { FileAnalysis } from '../../server/src/cli/analyze-files';
 import { formatCheckJson, formatCheckText } from '../../server/src/cli/check';
-import { reportText } from '../../server/src/cli/report-text';
+import { alignmentReportText, reportText } from '../../server/src/cli/report-text';
+import { workspaceOf } from '../../server/src/cli/analyze-files';
+import { alignmentReport } from '../../server/src/engine/report/alignment';
+import { buildAlignmentTree } from '../../server/src/engine/workspace/alignment-tree';
 import { fixText } from '../../server/src/cli/fix';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { keepLineBreaks } from '../../server/src/engine/fixes/line-breaks';
@@ -37,6 +40,7 @@ export function terminalProperty(text: string): void {
     check: formatCheckText(results, '/w'),
     report: reportText({ asOf: AS_OF, files: [reportFile('plan\x1b]0;x\x07.okr', analysis)] }, false),
     'report (colour)': reportText({ asOf: AS_OF, files: [reportFile('plan.okr', analysis)] }, true).replace(OWN_COLOURS, ''),
+    'report --by alignment': alignmentReportText(alignmentReport(buildAlignmentTree(workspaceOf(results), { asOf: AS_OF }))),
   };
   for (const [name, output] of Object.entries(outputs)) {
     const raw = RAW.exec(output);

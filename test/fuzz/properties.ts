@@ -271,7 +271,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'terminal',
-    description: 'control characters and bidi overrides in a document reach check/report text output escaped, JSON exact',
+    description: 'control characters and bidi overrides in a document reach check/report text output (by file and by alignment) escaped, JSON exact',
     slice: 1_000,
     create: () => sync(fc.property(hostileDocument, terminalProperty)),
   },

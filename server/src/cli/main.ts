@@ -5,20 +5,20 @@ import { reportFile, type Report } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
 import { analyzeFiles, declinedFiles, workspaceOf, type FileAnalysis } from './analyze-files';
 import { buildAlignmentTree } from '../engine/workspace/alignment-tree';
-import { alignmentMarkdown, alignmentReport, alignmentText } from '../engine/report/alignment';
+import { alignmentMarkdown, alignmentReport } from '../engine/report/alignment';
 import { filterAlignmentTree } from '../engine/workspace/alignment-filter';
 import { filterReport } from '../engine/report/filter';
 import { parseStatuses } from './status-option';
 import { formatCheckJson, formatCheckText, summarise } from './check';
 import { collectFiles, displayPath, UsageError } from './files';
-import { meter, reportText } from './report-text';
+import { alignmentReportText, reportText } from './report-text';
 import { ConfigLoader } from '../node/config-file';
 import { analyzeText } from '../engine/analyze';
 import { formatSarif } from './sarif';
 import { runFix } from './fix';
 import { parseCarry, runClose } from './close';
 import { reportHtml } from '../engine/report/html';
-import { visible, visibleLines } from './visible';
+import { visible } from './visible';
 import { staleTemporaryFiles } from '../node/stale-temp';
 import * as nodePath from 'node:path';
 
@@ -162,7 +162,7 @@ export const commands: Record<string, Command> = {
         const declined = declinedFiles(results).map((d) => ({ file: displayPath(d.file, io.cwd), message: d.message }));
         const report = alignmentReport(tree, (file) => displayPath(file, io.cwd), declined);
         if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-        else io.stdout(format === 'md' ? alignmentMarkdown(report) : visibleLines(alignmentText(report, meter)));
+        else io.stdout(format === 'md' ? alignmentMarkdown(report) : alignmentReportText(report));
         return incomplete ? 2 : 0;
       }
       const report: Report = filterReport({

@@ -2,7 +2,8 @@
 import { percent, statusLabel, type Report } from '../engine/report/build';
 import { formatScore } from '../engine/progress/score';
 import { filterLine, nothingMatchesLine, nothingShown } from '../engine/report/filter';
-import { visible } from './visible';
+import { alignmentText, type AlignmentReport } from '../engine/report/alignment';
+import { visible, visibleLines } from './visible';
 
 const COLORS: Record<string, string> = {
   achieved: '\x1b[36m', 'on-track': '\x1b[32m', 'at-risk': '\x1b[33m', 'off-track': '\x1b[31m', 'no-data': '\x1b[2m',
@@ -54,4 +55,9 @@ export function reportText(report: Report, color: boolean): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `okr report --by alignment` as text for a terminal: every control character escaped. */
+export function alignmentReportText(report: AlignmentReport): string {
+  return visibleLines(alignmentText(report, meter));
 }
