@@ -5,7 +5,7 @@ import { escapeMarkdown } from '../../server/src/engine/markdown';
 import type { TreeKr } from '../../server/src/engine/tree';
 import type { AlignmentItem, AlignmentTree } from '../../server/src/engine/workspace/alignment-tree';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
-import { AlignmentTreeRequest, type AlignmentTreeParams } from '../../server/src/lsp/protocol';
+import { AlignmentTreeRequest, type AlignmentTreeParams, type AlignmentTreeResult } from '../../server/src/lsp/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { percent, safeMarkdown, statusIcon, statusText } from './status';
 
@@ -17,9 +17,9 @@ export type AlignmentNode =
 export type TreeMode = 'files' | 'alignment';
 
 /** The server applies the status filter, as it does for `okr/tree`. */
-export function loadAlignment(client: LanguageClient, statuses: ComputedStatus[]): Promise<AlignmentTree | undefined> {
+export function loadAlignment(client: LanguageClient, statuses: ComputedStatus[]): Promise<AlignmentTreeResult | undefined> {
   return client
-    .sendRequest<AlignmentTree | null>(AlignmentTreeRequest, { statuses } satisfies AlignmentTreeParams)
+    .sendRequest<AlignmentTreeResult | null>(AlignmentTreeRequest, { statuses } satisfies AlignmentTreeParams)
     .then((t) => t ?? undefined, () => undefined);
 }
 

@@ -4,10 +4,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { escapeMarkdown } from '../../server/src/engine/markdown';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import type { OkrTree, TreeFile, TreeKr, TreeObjective, TreePeriod, TreeTask } from '../../server/src/engine/tree';
-import { TreeRequest, type TreeParams } from '../../server/src/lsp/protocol';
+import { TreeRequest, type AlignmentTreeResult, type TreeParams } from '../../server/src/lsp/protocol';
 import { percent, safeMarkdown, statusIcon, statusText } from './status';
 import { alignmentChildren, alignmentRoots, alignmentTreeItem, loadAlignment, type AlignmentNode, type TreeMode } from './alignment-tree';
-import type { AlignmentTree } from '../../server/src/engine/workspace/alignment-tree';
+import { declinedChildren, declinedRoots, declinedTreeItem, type DeclinedNode } from './tree-declined';
 
 export type Node =
   | { kind: 'period'; period: TreePeriod }
@@ -15,7 +15,8 @@ export type Node =
   | { kind: 'objective'; objective: TreeObjective; uri: string }
   | { kind: 'kr'; kr: TreeKr; uri: string }
   | { kind: 'task'; task: TreeTask; uri: string }
-  | AlignmentNode;
+  | AlignmentNode
+  | DeclinedNode;
 
 export class ProgressTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -24,7 +25,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
   statuses: ComputedStatus[] = [];
   /** Per file (period → file → objective) or by alignment across files. */
   mode: TreeMode = 'files';
-  private alignment: Promise<AlignmentTree | undefined> | undefined;
+  private alignment: Promise<AlignmentTreeResult | undefined> | undefined;
   private readonly shownRoots = new vscode.EventEmitter<{ statuses: ComputedStatus[]; nothingShown: boolean }>();
   /** Each time the view reads its top rows: the filter the server applied, and whether it left anything. */
   readonly onDidShowRoots = this.shownRoots.event;
@@ -56,7 +57,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
     return this.tree;
   }
 
-  private loadAlignment(): Promise<AlignmentTree | undefined> {
+  private loadAlignment(): Promise<AlignmentTreeResult | undefined> {
     const client = this.client();
     if (!client || !client.isRunning()) return Promise.resolve(undefined);
     this.alignment ??= loadAlignment(client, this.statuses);
@@ -75,17 +76,21 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
       case 'kr': return node.kr.tasks.map((task) => ({ kind: 'task', task, uri: node.uri }));
       case 'aligned':
       case 'unaligned': return alignmentChildren(node);
+      case 'notChecked': return declinedChildren(node);
       default: return [];
     }
   }
 
-  /** The top rows of either mode; tells `onDidShowRoots` what the filter left. */
+  /**
+   * The top rows of either mode, then the files not checked (no filter hides them: they have no
+   * status); tells `onDidShowRoots` whether the filter left any row with a status.
+   */
   private async roots(): Promise<Node[]> {
     const loaded = this.mode === 'alignment' ? await this.loadAlignment() : await this.load();
     if (!loaded) return [];
     const roots: Node[] = 'periods' in loaded ? loaded.periods.map((period) => ({ kind: 'period', period })) : alignmentRoots(loaded);
     this.shownRoots.fire({ statuses: loaded.statuses, nothingShown: roots.length === 0 });
-    return roots;
+    return [...roots, ...declinedRoots(loaded.declined)];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -131,6 +136,9 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
       case 'aligned':
       case 'unaligned':
         return alignmentTreeItem(node);
+      case 'notChecked':
+      case 'declined':
+        return declinedTreeItem(node);
       case 'task': {
         const item = new vscode.TreeItem(node.task.text || '(task)', None);
         item.description = node.task.done ? 'done' : 'to do';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OkrTree } from '../../server/src/engine/tree';
+import type { AlignmentTreeResult } from '../../server/src/lsp/protocol';
 import { runOkr } from '../helpers/cli';
 import { LspClient } from './client';
 import { SETTINGS } from './fixtures';
@@ -25,8 +26,10 @@ describe('lsp: files the CLI declines', function () {
     if (process.platform === 'win32') this.skip();
     folder = mkdtempSync(join(tmpdir(), 'okr-lsp-hard-'));
     mkdirSync(join(folder, 'sub'));
+    mkdirSync(join(folder, 'team'));
     writeFileSync(join(folder, 'good.okr'), GOOD);
     writeFileSync(join(folder, 'latin1.okr'), LATIN1);
+    writeFileSync(join(folder, 'team', 'cafe.okr'), LATIN1);
     writeFileSync(join(folder, 'nul.okr'), GOOD.replace('Grow users', 'Grow\0users'));
     writeFileSync(join(folder, 'large.okr'), `${GOOD}#${'x'.repeat(1024 * 1024)}\n`);
     assert.ok(fifo(join(folder, 'pipe.okr')) && fifo(join(folder, 'sub', '.okrrc.json')), 'mkfifo');
@@ -55,12 +58,32 @@ describe('lsp: files the CLI declines', function () {
     await client.close(uriOf('nul.okr'));
   });
 
-  it('leaves files that are not UTF-8 or hold a NUL byte, and pipes, out of the tree; a watched pipe does not stall it (11.2, 15.3)', async () => {
+  it('lists the files it declines under the tree, with check\'s message and their workspace-relative label, in either mode and whatever the filter; a watched pipe does not stall it (11.2, 15.3)', async () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('pipe.okr'), type: 2 }] });
+    const expected = ['large.okr', 'latin1.okr', 'nul.okr', 'team/cafe.okr'].map((label) => ({ uri: uriOf(label), label, message: cliMessage(label)[0] }));
+    for (const statuses of [[], ['off-track']]) {
+      const tree = await client.request<OkrTree>('okr/tree', { statuses });
+      const labels = tree.periods.flatMap((p) => p.files.map((f) => f.label));
+      if (!statuses.length) assert.ok(labels.some((l) => l.includes('good')), JSON.stringify(labels));
+      assert.ok(!labels.some((l) => /latin1|nul|large|cafe|pipe/.test(l)), JSON.stringify(labels));
+      assert.deepEqual(tree.declined, expected, `filter ${JSON.stringify(statuses)}`);
+      const alignment = await client.request<AlignmentTreeResult>('okr/alignmentTree', { statuses });
+      assert.deepEqual(alignment.declined, expected, `alignment, filter ${JSON.stringify(statuses)}`);
+    }
+  });
+
+  it('a document declined as edited is listed while open, and leaves the list when closed', async () => {
+    const withNul = GOOD.replace('Grow users', 'Grow\0users');
+    await client.open(uriOf('good.okr'), withNul);
     const tree = await client.request<OkrTree>('okr/tree', {});
-    const labels = tree.periods.flatMap((p) => p.files.map((f) => f.label));
-    assert.ok(labels.some((l) => l.includes('good')), JSON.stringify(labels));
-    assert.ok(!labels.some((l) => /latin1|nul|pipe/.test(l)), JSON.stringify(labels));
+    assert.deepEqual(tree.declined.find((d) => d.label === 'good.okr')?.message, cliMessage('nul.okr')[0]);
+    assert.ok(!tree.periods.some((p) => p.files.some((f) => f.uri === uriOf('good.okr'))), 'not shown as on disk as well');
+    const { markdown } = await client.request<{ markdown: string }>('okr/report', {});
+    assert.deepEqual(markdown.match(/^## good\.okr\n\n.*$/gm), [`## good.okr\n\n**Declined:** ${cliMessage('nul.okr')[0]}`], 'the report names it once, declined');
+    await client.close(uriOf('good.okr'));
+    const after = await client.request<OkrTree>('okr/tree', {});
+    assert.ok(!after.declined.some((d) => d.label === 'good.okr'));
+    assert.ok(after.periods.some((p) => p.files.some((f) => f.uri === uriOf('good.okr'))));
   });
 
   it('the exported report names the files it leaves out, with the CLI\'s message, as okr report does', async () => {

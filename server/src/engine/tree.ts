@@ -66,11 +66,22 @@ export interface TreePeriod {
   files: TreeFile[];
 }
 
+/** A file the CLI declines (not UTF-8, a NUL byte, too large): the view names it rather than dropping it. */
+export interface TreeDeclined {
+  uri: string;
+  /** Relative to its workspace folder (`team/2026-Q2.okr`). */
+  label: string;
+  /** The one message `okr check` gives the file. */
+  message: string;
+}
+
 export interface OkrTree {
   asOf: string;
   periods: TreePeriod[];
   /** The status filter applied (empty: none); the view shows it. */
   statuses: ComputedStatus[];
+  /** Files left out as declined; no status filter hides them (they have no status). */
+  declined: TreeDeclined[];
 }
 
 export interface TreeSource {
@@ -98,8 +109,9 @@ export function describe(progress: number | null, status: ComputedStatus): strin
 /**
  * Keeps only the branches with a KR whose status is in `statuses` (all when empty; status-filter.ts).
  * A filter hides rows, never changes a roll-up: every total is over all the objectives, shown or not.
+ * The `declined` files are listed apart, in the order of the files, whatever the filter.
  */
-export function buildTree(sources: TreeSource[], asOf: string, statuses: ComputedStatus[] = []): OkrTree {
+export function buildTree(sources: TreeSource[], asOf: string, statuses: ComputedStatus[] = [], declined: TreeDeclined[] = []): OkrTree {
   const filter = new StatusFilter(statuses);
   const everything = new StatusFilter([]);
   const byPeriod = new Map<string, { start: string | null; end: string | null; files: TreeFile[]; all: TreeObjective[] }>();
@@ -120,7 +132,8 @@ export function buildTree(sources: TreeSource[], asOf: string, statuses: Compute
   });
   // Latest period first; the same start is ordered by label; files without a period last.
   periods.sort((a, b) => (a.label === NO_PERIOD ? 1 : b.label === NO_PERIOD ? -1 : (b.start ?? '').localeCompare(a.start ?? '') || a.label.localeCompare(b.label)));
-  return { asOf, periods, statuses: [...statuses] };
+  const declinedInOrder = [...declined].sort((a, b) => a.uri.localeCompare(b.uri));
+  return { asOf, periods, statuses: [...statuses], declined: declinedInOrder };
 }
 
 function treeFile(source: TreeSource, filter: StatusFilter): TreeFile {

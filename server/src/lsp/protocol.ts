@@ -1,7 +1,7 @@
 // Custom requests and notifications between the OKR client and server (docs/protocol.md).
 import type { Position, Range } from '../engine/model/types';
 import type { ComputedStatus } from '../engine/progress/types';
-import type { FileSummary, OkrTree } from '../engine/tree';
+import type { FileSummary, OkrTree, TreeDeclined } from '../engine/tree';
 import type { AlignmentTree } from '../engine/workspace/alignment-tree';
 import type { FixInput } from '../engine/rules/types';
 import type { CheckInFacts } from '../engine/checkin';
@@ -20,7 +20,8 @@ export interface AlignmentTreeParams {
   /** Only what leads to a KR in one of these statuses, as in `okr/tree`; all when absent or empty. */
   statuses?: ComputedStatus[];
 }
-export type AlignmentTreeResult = AlignmentTree;
+/** With the files the CLI declines, as in `okr/tree`: their objectives are missing from the alignment too. */
+export type AlignmentTreeResult = AlignmentTree & { declined: TreeDeclined[] };
 
 /** Sent by the server whenever the tree may have changed (an edit, a file on disk, settings). */
 export const TreeChangedNotification = 'okr/treeChanged';

@@ -1,7 +1,7 @@
 // The OKR language server: a function of its connection. Every handler is wrapped by `safe`
 // (exceptions are logged and answered empty; cancelled requests get the cancellation error).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type CancellationToken, CodeActionKind, type CodeAction, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatEdits } from '../engine/format';
 import { reportFile } from '../engine/report/build';
 import { reportMarkdown } from '../engine/report/markdown';
-import { buildTree, fileSummary } from '../engine/tree';
+import { buildTree, fileSummary, type TreeDeclined } from '../engine/tree';
 import { CONFIG_FILE_NAME } from '../engine/config';
 import { declinedDiagnostic, toLspDiagnostic } from './convert';
 import { checkInContext, checkInEdit } from './features/check-in';
@@ -30,6 +30,7 @@ import { safe, safeNotification } from './safe';
 import { readSettings } from './settings';
 import { filePath, ServerState } from './state';
 import { WorkspaceIndex } from './workspace-index';
+import { workspaceLabel } from './workspace-label';
 import { registerStoryRequests } from './features/story';
 import type { Diagnostic as EngineDiagnostic, OkrDocument } from '../engine/model/types';
 
@@ -377,14 +378,21 @@ export function startServer(connection: Connection): void {
   // ----- custom requests (docs/protocol.md) -----
   connection.onRequest(P.TreeRequest, safe(connection, 'tree', null, async (params: P.TreeParams | undefined) => {
     await index.ready();
-    return buildTree(index.sources(), state.asOf(), Array.isArray(params?.statuses) ? params.statuses : []);
+    return buildTree(index.sources(), state.asOf(), Array.isArray(params?.statuses) ? params.statuses : [], declinedRows());
   }));
 
-  connection.onRequest(P.AlignmentTreeRequest, safe(connection, 'alignment tree', null, async (params: P.AlignmentTreeParams | undefined) => {
+  connection.onRequest(P.AlignmentTreeRequest, safe(connection, 'alignment tree', null, async (params: P.AlignmentTreeParams | undefined): Promise<P.AlignmentTreeResult> => {
     await index.ready();
     const tree = buildAlignmentTree(new Workspace(index.sources()), { asOf: state.asOf(), thresholds: state.settings.thresholds });
-    return filterAlignmentTree(tree, Array.isArray(params?.statuses) ? params.statuses : []);
+    return { ...filterAlignmentTree(tree, Array.isArray(params?.statuses) ? params.statuses : []), declined: declinedRows() };
   }));
+
+  /** The files the CLI declines, named as in the report, by URI: both views list them, never silently leave them out. */
+  function declinedRows(): TreeDeclined[] {
+    return index.declined()
+      .map((d) => ({ uri: d.uri, label: workspaceLabel(d.uri, index.folders), message: d.declined }))
+      .sort((a, b) => a.uri.localeCompare(b.uri));
+  }
 
   connection.onRequest(P.FileSummaryRequest, safe(connection, 'file summary', null, (params: P.FileSummaryParams) => {
     const analyzed = state.analyzed(params?.uri);
@@ -417,11 +425,7 @@ export function startServer(connection: Connection): void {
     await index.ready();
     const wanted = params?.uris?.length ? new Set(params.uris) : undefined;
     const asOf = state.asOf();
-    const labelOf = (uri: string) => {
-      const path = filePath(uri);
-      const folder = path && index.folders.find((f) => path.startsWith(f));
-      return path ? (folder ? relative(folder, path) : path) : uri;
-    };
+    const labelOf = (uri: string) => workspaceLabel(uri, index.folders);
     const analysed = index.sources().map((s) => ({
       uri: s.uri,
       file: reportFile(labelOf(s.uri), { text: '', doc: s.doc, progress: s.progress, diagnostics: [], config: state.configFor(s.uri), asOf }),

@@ -246,14 +246,22 @@ export class WorkspaceIndex {
   /** Files left out of the tree as the CLI declines them, with the message check gives each: open documents as edited, the others as on disk. */
   declined(): DeclinedFile[] {
     const declined = new Map(this.declinedFiles);
-    for (const document of this.state.documents.all()) {
-      if (document.languageId !== 'okr' && !document.uri.endsWith('.okr')) continue;
-      const key = keyOf(document.uri, this.files);
-      const result = this.state.analyze(document.uri);
-      if (result?.kind === 'declined') declined.set(key, result.diagnostic.message);
-      else declined.delete(key);
+    for (const [key, message] of this.openVerdicts()) {
+      if (message === undefined) declined.delete(key);
+      else declined.set(key, message);
     }
     return [...declined].map(([uri, message]) => ({ uri, declined: message }));
+  }
+
+  /** Each open .okr document by its index key: check's message when declined as edited, else undefined. */
+  private openVerdicts(): Map<string, string | undefined> {
+    const verdicts = new Map<string, string | undefined>();
+    for (const document of this.state.documents.all()) {
+      if (document.languageId !== 'okr' && !document.uri.endsWith('.okr')) continue;
+      const result = this.state.analyze(document.uri);
+      verdicts.set(keyOf(document.uri, this.files), result?.kind === 'declined' ? result.diagnostic.message : undefined);
+    }
+    return verdicts;
   }
 
   /** Every file to show: open documents as edited, the others as on disk. */
@@ -261,9 +269,12 @@ export class WorkspaceIndex {
     const asOf = this.state.asOf();
     const out: TreeSource[] = [];
     const open = this.openSources();
+    const verdicts = this.openVerdicts();
     for (const file of this.files.values()) {
       const edited = open.get(file.uri);
       if (edited) continue;
+      // Open and declined as edited: listed by declined(), not shown as the file on disk as well.
+      if (verdicts.get(file.uri) !== undefined) continue;
       const thresholds = this.state.configFor(file.uri).thresholds;
       const stamp = `${asOf}|${thresholds.onTrack}|${thresholds.atRisk}`;
       if (file.progress?.stamp !== stamp) file.progress = { stamp, value: computeProgress(file.doc, { asOf, thresholds }) };

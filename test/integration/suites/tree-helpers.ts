@@ -8,6 +8,10 @@ export interface Row {
   description: string;
   icon: string;
   color: string;
+  /** Plain text, or a Markdown tooltip's source. */
+  tooltip: string;
+  /** What a click runs. */
+  command?: vscode.Command;
 }
 
 export async function progressTree(): Promise<vscode.TreeDataProvider<unknown>> {
@@ -32,7 +36,8 @@ export async function rows(tree: vscode.TreeDataProvider<unknown>): Promise<Row[
       const item = await tree.getTreeItem(child);
       const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
       const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-      out.push({ depth, label, description: String(item.description ?? ''), icon: icon?.id ?? '', color: icon?.color?.id ?? '' });
+      const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+      out.push({ depth, label, description: String(item.description ?? ''), icon: icon?.id ?? '', color: icon?.color?.id ?? '', tooltip, command: item.command });
       await walk(child, depth + 1);
     }
   };

@@ -31,3 +31,25 @@ describe('engine: the progress tree', () => {
     assert.equal(filtered.files[0].description, period.files[0].description);
   });
 });
+
+describe('engine: the files the tree cannot show', () => {
+  const latin1 = { uri: 'file:///w/team/cafe.okr', label: 'team/cafe.okr', message: 'This file is not checked: it is not valid UTF-8.' };
+  const nul = { uri: 'file:///w/a.okr', label: 'a.okr', message: 'This document is not checked: it holds a NUL byte.' };
+
+  it('lists them after the periods, ordered as the files are, never as a period or file of their own', () => {
+    const tree = buildTree([source('file:///w/b.okr', B)], AS_OF, [], [latin1, nul]);
+    assert.deepEqual(tree.declined, [nul, latin1]);
+    assert.deepEqual(tree.periods.flatMap((p) => p.files.map((f) => f.uri)), ['file:///w/b.okr']);
+  });
+
+  it('a status filter keeps them: they have no status to filter, and a reader must know they are missing', () => {
+    // Nothing in B is off track: the filter hides every period, not the declined files.
+    const tree = buildTree([source('file:///w/b.okr', B)], AS_OF, ['off-track'], [latin1]);
+    assert.deepEqual(tree.periods, []);
+    assert.deepEqual(tree.declined, [latin1]);
+  });
+
+  it('none declined: an empty list', () => {
+    assert.deepEqual(buildTree([source('file:///w/b.okr', B)], AS_OF).declined, []);
+  });
+});
