@@ -95,6 +95,12 @@ suite('VS Code end to end: the accounts-receivable sample', function () {
     assert.equal(new Set(Object.values(kinds)).size, 4, `keywords, comments, dates and text differ: ${JSON.stringify(kinds)}`);
     // The default light theme paints constants (statuses) and keywords alike; they still stand out from text.
     assert.notEqual(status, plain, 'statuses are coloured');
+    // Free prose reads as text, not as a string (Default Light Modern paints strings red).
+    const prose = tokenColor(lines, 'kr Reduce total dollars', 'Reduce total dollars');
+    const why = tokenColor(lines, 'why Invoices past', 'Invoices past');
+    const task = tokenColor(lines, 'task Call the biggest', 'Call the biggest');
+    const done = tokenColor(lines, 'task [x] Weekly report', 'Weekly report');
+    assert.deepEqual({ why, task, done }, { why: prose, task: prose, done: prose }, 'why and task text are coloured like a KR\'s text');
     await screenshot('01-highlighting', true);
   });
 

@@ -57,6 +57,9 @@ describe('grammar: invariants over samples/', () => {
           if (!hasScope(scopesAt(line, lead), `keyword.other.${keyword}`)) failures.push(`${where} keyword '${keyword}' not scoped`);
           for (const t of line.tokens) {
             if (t.scopes.some((s) => s.startsWith('invalid'))) failures.push(`${where}:${t.start} marked invalid`);
+            // Free prose (why, task, titles) reads as plain text: themes paint strings, often red.
+            const quoted = line.text[t.start] === '"' || inString(line.text, t.start);
+            if (!quoted && hasScope(t.scopes, 'string')) failures.push(`${where}:${t.start} unquoted text scoped as a string`);
           }
         }
         if (['kr', 'baseline', 'target', 'checkin', 'period'].includes(keyword)) {
