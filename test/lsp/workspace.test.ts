@@ -59,9 +59,10 @@ describe('lsp: workspace tree', function () {
   it('indexes every .okr file on disk by period and team, skipping node_modules', async () => {
     const t = await tree();
     assert.equal(t.asOf, TODAY);
-    assert.deepEqual(t.periods.map((p) => p.label), ['2026-04-01 to 2026-08-30', '2026-Q2']);
-    assert.deepEqual(files(t), ['2026-04-01 to 2026-08-30 / Accounts Receivable', '2026-Q2 / Product', '2026-Q2 / Support']);
-    const ar = t.periods[0].files[0];
+    // Calendar order: both start on 2026-04-01 and the quarter ends first.
+    assert.deepEqual(t.periods.map((p) => p.label), ['2026-Q2', '2026-04-01 to 2026-08-30']);
+    assert.deepEqual(files(t), ['2026-Q2 / Product', '2026-Q2 / Support', '2026-04-01 to 2026-08-30 / Accounts Receivable']);
+    const ar = t.periods[1].files[0];
     assert.equal(ar.uri, uriOf('finance/ar.okr'));
     const kr = ar.objectives[0].keyResults[0];
     assert.equal(kr.description, '38% · on track');
@@ -119,6 +120,14 @@ describe('lsp: workspace tree', function () {
     const summary = await client.request<{ text: string } | null>('okr/fileSummary', { uri });
     assert.equal(summary!.text, 'Apr–Aug · 27% · 1 at risk');
     assert.equal(await client.request('okr/fileSummary', { uri: 'file:///nowhere.okr' }), null);
+  });
+
+  it('summarises a new file with no check-ins as no data yet, not 0% and 0 at risk', async () => {
+    const uri = 'untitled:Untitled-2';
+    await client.open(uri, 'period 2026-Q2\nteam Draft\nobjective Sketch\n  kr Grow users from 10 to 20\n');
+    const summary = await client.request<{ text: string } | null>('okr/fileSummary', { uri });
+    assert.equal(summary!.text, 'Q2 · no data yet');
+    await client.close(uri);
   });
 
   it('checks in on a KR: the line goes after the last check-in, with today and the note escaped', async () => {

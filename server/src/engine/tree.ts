@@ -130,10 +130,15 @@ export function buildTree(sources: TreeSource[], asOf: string, statuses: Compute
     const status = p.all.length ? weakest(p.all.map((o) => o.status)) : 'no-data';
     return { label, start: p.start, end: p.end, progress, status, description: describe(progress, status), files: p.files };
   });
-  // Latest period first; the same start is ordered by label; files without a period last.
-  periods.sort((a, b) => (a.label === NO_PERIOD ? 1 : b.label === NO_PERIOD ? -1 : (b.start ?? '').localeCompare(a.start ?? '') || a.label.localeCompare(b.label)));
+  periods.sort(calendarOrder);
   const declinedInOrder = [...declined].sort((a, b) => a.uri.localeCompare(b.uri));
   return { asOf, periods, statuses: [...statuses], declined: declinedInOrder };
+}
+
+/** By start date, then end date (a quarter before the half-year it opens), then label; files without a period last. */
+function calendarOrder(a: TreePeriod, b: TreePeriod): number {
+  if (a.label === NO_PERIOD || b.label === NO_PERIOD) return Number(a.label === NO_PERIOD) - Number(b.label === NO_PERIOD);
+  return (a.start ?? '').localeCompare(b.start ?? '') || (a.end ?? '').localeCompare(b.end ?? '') || a.label.localeCompare(b.label);
 }
 
 function treeFile(source: TreeSource, filter: StatusFilter): TreeFile {
@@ -211,7 +216,7 @@ export function shortPeriod(label: string | undefined, start?: string, end?: str
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface FileSummary {
-  /** `Q2 · 62% · 2 at risk` */
+  /** `Q2 · 62% · 2 at risk`; `Q2 · no data yet` before any check-in; `Q2 · no key results yet`. */
   text: string;
   period: string;
   progress: number | null;
@@ -225,8 +230,14 @@ export function fileSummary(doc: OkrDocument, progress: DocumentProgress): FileS
   const atRisk = krs.filter((k) => k.status === 'at-risk').length;
   const offTrack = krs.filter((k) => k.status === 'off-track').length;
   const period = shortPeriod(doc.period?.label, doc.period?.start, doc.period?.end);
-  const parts = [period, percentText(progress.progress)];
-  if (atRisk > 0 || offTrack === 0) parts.push(`${atRisk} at risk`);
-  if (offTrack > 0) parts.push(`${offTrack} off track`);
+  const parts = [period];
+  // Before the first check-in the figures are baselines (0%) and nothing can be at risk yet.
+  if (krs.length === 0) parts.push('no key results yet');
+  else if (progress.status === 'no-data') parts.push('no data yet');
+  else {
+    parts.push(percentText(progress.progress));
+    if (atRisk > 0 || offTrack === 0) parts.push(`${atRisk} at risk`);
+    if (offTrack > 0) parts.push(`${offTrack} off track`);
+  }
   return { text: parts.join(' · '), period, progress: progress.progress, atRisk, offTrack };
 }

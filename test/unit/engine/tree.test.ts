@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/engine/analyze';
-import { buildTree, type TreeSource } from '../../../server/src/engine/tree';
+import { buildTree, fileSummary, type TreeSource } from '../../../server/src/engine/tree';
 
 const AS_OF = '2026-05-15';
 const kr = (name: string, now: string) => [
@@ -29,6 +29,44 @@ describe('engine: the progress tree', () => {
     const shown = filtered.files.flatMap((f) => f.objectives.map((o) => o.title));
     assert.deepEqual(shown, ['Behind']);
     assert.equal(filtered.files[0].description, period.files[0].description);
+  });
+});
+
+describe('engine: the order of the periods', () => {
+  const withPeriod = (period: string) => B.replace('period 2026-Q2', period);
+
+  it('is the calendar: by start date, a shorter period first when two start together, files without a period last', () => {
+    const sources = [
+      source('file:///q3.okr', withPeriod('period 2026-Q3')),
+      source('file:///none.okr', B.replace('period 2026-Q2\n', '')),
+      source('file:///custom.okr', withPeriod('period 2026-04-01 to 2026-08-30')),
+      source('file:///q2.okr', withPeriod('period 2026-Q2')),
+      source('file:///q1.okr', withPeriod('period 2026-Q1')),
+    ];
+    const labels = buildTree(sources, AS_OF).periods.map((p) => p.label);
+    assert.deepEqual(labels, ['2026-Q1', '2026-Q2', '2026-04-01 to 2026-08-30', '2026-Q3', 'No period']);
+  });
+});
+
+describe('engine: the status bar summary', () => {
+  const NEW_FILE = ['period 2026-Q2', 'team Your team', 'objective Delight new customers', '  why w',
+    '  kr Reduce invoice errors per month from 40 to 10 by 2026-06-30', ''].join('\n');
+
+  it('a file nobody has checked in on yet says so rather than 0% and 0 at risk', () => {
+    const analysis = analyzeText(NEW_FILE, { asOf: AS_OF });
+    const summary = fileSummary(analysis.doc, analysis.progress);
+    assert.equal(summary.text, 'Q2 · no data yet');
+    assert.equal(summary.progress, 0, 'the figure itself is unchanged: the KR stands at its baseline');
+  });
+
+  it('a file with objectives and no key results says so', () => {
+    const analysis = analyzeText('period 2026-Q2\nobjective Sketch\n', { asOf: AS_OF });
+    assert.equal(fileSummary(analysis.doc, analysis.progress).text, 'Q2 · no key results yet');
+  });
+
+  it('one check-in is enough for the figures', () => {
+    const analysis = analyzeText(B, { asOf: AS_OF });
+    assert.equal(fileSummary(analysis.doc, analysis.progress).text, 'Q2 · 60% · 0 at risk');
   });
 });
 
