@@ -38,6 +38,16 @@ describe('okr close', () => {
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
   });
 
+  it('warns on one line before an early close, and closes all the same; an ended period gets no warning', () => {
+    const dir = workspace({ 'finance-2026-Q2.okr': Q2 });
+    const early = runOkr(['close', '2026-Q2', '--to', '2026-Q3', '--dry-run', '--today', '2026-05-15'], dir);
+    assert.equal(early.code, 0, early.stderr);
+    assert.equal(early.stderr, 'okr: warning: 2026-Q2 ends in 46 days (2026-06-30): closing now scores its key results on the figures as of 2026-05-15.\n');
+    assert.match(early.stdout, /^1 file would be closed$/m);
+    const ended = runOkr(['close', '2026-Q2', '--to', '2026-Q3', '--dry-run', '--today', '2026-06-30'], dir);
+    assert.equal(ended.stderr, '');
+  });
+
   it('never overwrites an existing next file, and then changes nothing', () => {
     const dir = workspace({ 'finance-2026-Q2.okr': Q2, 'finance-2026-Q3.okr': 'period 2026-Q3\n' });
     const run = runOkr(['close', '2026-Q2', '--to', '2026-Q3', '--today', '2026-07-02'], dir);

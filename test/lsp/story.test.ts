@@ -87,6 +87,9 @@ describe('lsp: the quarter story', function () {
     assert.equal(context.suggestedNext, '2026-Q3');
     assert.deepEqual(context.krs.map((k) => [k.line, k.unfinished]), [[4, true], [10, false]]);
     assert.match(context.krs[0].description, /^50% · off track · now 46 days$/);
+    assert.equal(context.suggestedFile, 'finance-2026-Q3.okr');
+    assert.deepEqual([context.asOf, context.daysLeft, context.earlyWarning], [TODAY, -2, null]);
+    assert.deepEqual(context.toScore.map((k) => [k.line, k.score]), [[4, 0.5]], 'the KR scored 0.9 keeps its score');
 
     // The unfinished `score ` line first gets its value, so the document is valid.
     const text = DOC.text.replace('    score \n', '');
@@ -101,5 +104,16 @@ describe('lsp: the quarter story', function () {
 
     const refused = await client.request<ClosePlanResult>('okr/closePlan', { uri, next: '2026-Q1', carry: [] });
     assert.match(refused.error ?? '', /must start after 2026-Q2 ends/);
+  });
+
+  it('tells the Close Period command that a close is early, and suggests whole months after a range of months', async () => {
+    const early = 'file:///mem/sales.okr';
+    await client.open(early, DOC.text.replace('period 2026-Q2', 'period 2026-06-01 to 2026-09-29'));
+    const context = await client.request<CloseContextResult>('okr/closeContext', { uri: early });
+    assert.equal(context.daysLeft, 89);
+    assert.equal(context.earlyWarning, `2026-06-01 to 2026-09-29 ends in 89 days (2026-09-29): closing now scores its key results on the figures as of ${TODAY}.`);
+    assert.equal(context.suggestedNext, '2026-10-01 to 2027-01-31');
+    assert.equal(context.suggestedFile, 'sales-2026-10-01_to_2027-01-31.okr');
+    await client.close(early);
   });
 });

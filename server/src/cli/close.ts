@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../engine/analyze';
 import { nextFileName, parsePeriod, planClose, type CarryChoice } from '../engine/close';
+import { earlyCloseWarning } from '../engine/close/outlook';
 import type { EngineConfig } from '../engine/rules/types';
 import { createTextFileExclusive, FileExists } from '../node/create-file';
 import { givenFolderOf, writeTextFileAtomic, WriteRefused } from '../node/write-file';
@@ -57,6 +58,8 @@ export function runClose(files: string[], run: CloseRun, io: IO): number {
     }
     const own = analysis.doc.period;
     if (!own || own.start !== period.start || own.end !== period.end) continue;
+    const early = earlyCloseWarning(period, run.asOf);
+    if (closed === 0 && early) io.stderr(`okr: warning: ${early}\n`);
     closed++;
     const plan = planClose(analysis, { next: next.label, carry: run.carry, fileName: path.basename(file) });
     const target = path.join(path.dirname(file), nextFileName(path.basename(file), period.label, next.label));

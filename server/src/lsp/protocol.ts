@@ -116,8 +116,18 @@ export interface CloseContextParams {
 export interface CloseContextResult {
   period: string;
   periodEnd: string;
+  /** The next period in the same shape: a quarter after a quarter, whole months after whole months. */
   suggestedNext: string;
   /** The name of the next period's file, beside this one, for the suggested next period. */
+  suggestedFile: string;
+  /** The date the figures and scores are computed at (the `okr.today` setting, else today). */
+  asOf: string;
+  /** Days from `asOf` to the period's last day: more than 0 is an early close. */
+  daysLeft: number;
+  /** One sentence for a confirmation before an early close; null when the period has ended or ends today. */
+  earlyWarning: string | null;
+  /** The KRs with no score yet that closing writes one for, into this file. */
+  toScore: { line: number; title: string; score: number }[];
   krs: { line: number; title: string; description: string; unfinished: boolean }[];
 }
 

@@ -4,6 +4,7 @@ import * as sax from 'sax';
 import { analyzeText } from '../../../server/src/engine/analyze';
 import { krChartSvg } from '../../../server/src/engine/chart/svg';
 import { nextFileName, nextPeriod, parsePeriod, planClose } from '../../../server/src/engine/close';
+import { closeOutlook } from '../../../server/src/engine/close/outlook';
 import { applyEdits } from '../../../server/src/engine/fixes/edits';
 import { krHistory } from '../../../server/src/engine/progress/history';
 import { reportFile } from '../../../server/src/engine/report/build';
@@ -64,9 +65,34 @@ describe('story: closing a period', () => {
     assert.equal(parsePeriod('2026-Q5'), undefined);
     assert.equal(parsePeriod('2026-07-01 to 2026-06-01'), undefined);
     assert.deepEqual(['2026-Q2', '2026-Q4', '2026-H1', '2026-H2', '2026'].map((l) => nextPeriod(parsePeriod(l)!)), ['2026-Q3', '2027-Q1', '2026-H2', '2027-H1', '2027']);
-    assert.equal(nextPeriod(parsePeriod('2026-04-01 to 2026-08-30')!), '2026-08-31 to 2027-01-29');
     assert.equal(nextFileName('finance-2026-Q2.okr', '2026-Q2', '2026-Q3'), 'finance-2026-Q3.okr');
     assert.equal(nextFileName('finance.okr', '2026-Q2', '2026-Q3'), 'finance-2026-Q3.okr');
+  });
+
+  it('proposes a range of whole months as the same number of whole months, any other range as the same number of days', () => {
+    const next = (range: string) => nextPeriod(parsePeriod(range)!);
+    assert.equal(next('2026-01-01 to 2026-02-28'), '2026-03-01 to 2026-04-30');
+    assert.equal(next('2026-11-01 to 2027-01-31'), '2027-02-01 to 2027-04-30');
+    // A month that ends a day or two short is still a month: not 2026-08-31 to 2027-01-29.
+    assert.equal(next('2026-04-01 to 2026-08-30'), '2026-09-01 to 2027-01-31');
+    assert.equal(next('2026-04-15 to 2026-05-14'), '2026-05-15 to 2026-06-13');
+    assert.equal(next('2026-04-01 to 2026-04-14'), '2026-04-15 to 2026-04-28', 'a two-week sprint stays two weeks');
+  });
+
+  it('tells an early close and the scores it will write before anything is written', () => {
+    const early = closeOutlook(analyse(Q2, '2026-05-15'));
+    assert.equal(early.daysLeft, 46);
+    assert.equal(early.earlyWarning, '2026-Q2 ends in 46 days (2026-06-30): closing now scores its key results on the figures as of 2026-05-15.');
+    assert.deepEqual(early.toScore.map((s) => [s.line, s.score]), [[9, 0.3], [21, 0]]);
+
+    const onTime = closeOutlook(analyse(Q2));
+    assert.equal(onTime.daysLeft, -2);
+    assert.equal(onTime.earlyWarning, null);
+    assert.equal(closeOutlook(analyse(Q2, '2026-06-30')).earlyWarning, null, 'the last day of the period is not early');
+    assert.equal(closeOutlook(analyse(Q2, '2026-06-29')).earlyWarning?.startsWith('2026-Q2 ends in 1 day (2026-06-30)'), true);
+    // The same KRs planClose scores: the written 0.9 is kept.
+    const plan = planClose(analyse(Q2), { next: '2026-Q3', carry: 'none', fileName: 'finance-2026-Q2.okr' });
+    assert.deepEqual(onTime.toScore.map((s) => ({ kr: s.title, line: s.line, score: s.score })), plan.scored);
   });
 
   it('writes the scores the figures give where none is written, and nowhere else', () => {

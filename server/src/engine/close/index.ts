@@ -2,12 +2,13 @@
 // the scores the figures give are written where none is, and the next period's file is drafted
 // with the KRs carried over, each starting from its last value as the new baseline.
 import type { Analysis } from '../analyze';
-import { addDays, periodBounds } from '../dates';
+import { addDays, daysInMonth, periodBounds } from '../dates';
 import { applyEdits, indentOf, insertLinesAfter, lineBreakOf } from '../fixes/edits';
 import type { KeyResult, Objective } from '../model/types';
 import { formatScore } from '../progress/score';
 import type { KrProgress } from '../progress/types';
 import type { TextEdit } from '../rules/types';
+import { scoresOnClose } from './outlook';
 
 export type CarryChoice = 'all' | 'none' | 'unfinished';
 
@@ -41,16 +42,47 @@ export function parsePeriod(text: string): { label: string; start: string; end: 
   return bounds ? { label, ...bounds } : undefined;
 }
 
-/** The period after one: the next quarter, half or year, or a range of the same length. */
+/**
+ * The period after one, in the same shape: the next quarter, half or year; after a range of whole
+ * months, as many whole months; after any other range, as many days.
+ */
 export function nextPeriod(period: { label: string; start: string; end: string }): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period.label);
   if (quarter) return Number(quarter[2]) === 4 ? `${Number(quarter[1]) + 1}-Q1` : `${quarter[1]}-Q${Number(quarter[2]) + 1}`;
   const half = /^(\d{4})-H([12])$/.exec(period.label);
   if (half) return half[2] === '2' ? `${Number(half[1]) + 1}-H1` : `${half[1]}-H2`;
   if (/^\d{4}$/.test(period.label)) return String(Number(period.label) + 1);
+  const months = wholeMonths(period.start, period.end);
+  if (months) return nextMonths(period.end, months);
   const start = addDays(period.end, 1);
   const length = Math.round((Date.parse(period.end) - Date.parse(period.start)) / 86_400_000);
   return `${start} to ${addDays(start, length)}`;
+}
+
+// A range that ends up to this many days short of a month's end still counts as whole months
+// (`2026-04-01 to 2026-08-30` is five months, one day short).
+const MONTH_END_SLACK = 2;
+
+/** How many calendar months a range from the 1st of a month to (about) the end of one spans; 0 when it is not months. */
+function wholeMonths(start: string, end: string): number {
+  const [sy, sm, sd] = start.split('-').map(Number);
+  const [ey, em, ed] = end.split('-').map(Number);
+  if (sd !== 1 || ed < daysInMonth(ey, em) - MONTH_END_SLACK) return 0;
+  return (ey - sy) * 12 + em - sm + 1;
+}
+
+/** `months` whole months from the 1st of the month after the one `end` falls in. */
+function nextMonths(end: string, months: number): string {
+  const [ey, em] = end.split('-').map(Number);
+  const first = ey * 12 + em; // the next month, counted from year 0 month 1 as 0
+  const last = first + months - 1;
+  const iso = (index: number, day: number | 'last') => {
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const d = day === 'last' ? daysInMonth(year, month) : day;
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  return `${iso(first, 1)} to ${iso(last, 'last')}`;
 }
 
 /** A KR is unfinished when its figures do not say it is achieved. */
@@ -69,7 +101,7 @@ export function planClose(analysis: Analysis, options: CloseOptions): ClosePlan 
   const scored: ClosePlan['scored'] = [];
   for (const o of analysis.progress.objectives) {
     for (const k of o.keyResults) {
-      if (k.kr.score || k.suggestedScore === null) continue;
+      if (!scoresOnClose(k) || k.suggestedScore === null) continue;
       const last = k.kr.blockRange.end.line;
       const indent = `${indentOf(lines[k.kr.range.start.line] ?? '')}  `;
       scoreEdits.push(insertLinesAfter(lines, last, [`${indent}score ${formatScore(k.suggestedScore)}`], lineBreak));

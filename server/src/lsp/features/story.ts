@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { panelContent } from '../../engine/chart/panel';
 import { isUnfinished, nextFileName, nextPeriod, parsePeriod, planClose } from '../../engine/close';
+import { closeOutlook } from '../../engine/close/outlook';
 import { percentText, statusText } from '../../engine/tree';
 import * as P from '../protocol';
 import { safe } from '../safe';
@@ -36,7 +37,15 @@ export function registerStoryRequests(connection: Connection, state: ServerState
       description: `${percentText(k.progress)} · ${statusText(k.status)}${k.current ? ` · now ${k.current.raw}` : ''}`,
       unfinished: isUnfinished(k),
     })));
-    return { period: period.label, periodEnd: period.end, suggestedNext: nextPeriod(period), krs };
+    const suggestedNext = nextPeriod(period);
+    const { asOf, daysLeft, earlyWarning, toScore } = closeOutlook(analyzed.analysis);
+    return {
+      period: period.label, periodEnd: period.end, suggestedNext,
+      suggestedFile: nextFileName(fileName(params.uri), period.label, suggestedNext),
+      asOf, daysLeft, earlyWarning,
+      toScore: toScore.map((k) => ({ line: k.line, title: k.title, score: k.score })),
+      krs,
+    };
   }));
 
   connection.onRequest(P.ClosePlanRequest, safe(connection, 'close plan', { error: 'The period could not be closed.' }, (params: P.ClosePlanParams): P.ClosePlanResult => {
