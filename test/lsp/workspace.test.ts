@@ -59,10 +59,10 @@ describe('lsp: workspace tree', function () {
   it('indexes every .okr file on disk by period and team, skipping node_modules', async () => {
     const t = await tree();
     assert.equal(t.asOf, TODAY);
-    // Calendar order: both start on 2026-04-01 and the quarter ends first.
-    assert.deepEqual(t.periods.map((p) => p.label), ['2026-Q2', '2026-04-01 to 2026-08-30']);
-    assert.deepEqual(files(t), ['2026-Q2 / Product', '2026-Q2 / Support', '2026-04-01 to 2026-08-30 / Accounts Receivable']);
-    const ar = t.periods[1].files[0];
+    // Newest first: both start on 2026-04-01 and the longer one ends later.
+    assert.deepEqual(t.periods.map((p) => p.label), ['2026-04-01 to 2026-08-30', '2026-Q2']);
+    assert.deepEqual(files(t), ['2026-04-01 to 2026-08-30 / Accounts Receivable', '2026-Q2 / Product', '2026-Q2 / Support']);
+    const ar = t.periods[0].files[0];
     assert.equal(ar.uri, uriOf('finance/ar.okr'));
     const kr = ar.objectives[0].keyResults[0];
     assert.equal(kr.description, '38% · on track');

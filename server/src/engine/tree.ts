@@ -135,10 +135,13 @@ export function buildTree(sources: TreeSource[], asOf: string, statuses: Compute
   return { asOf, periods, statuses: [...statuses], declined: declinedInOrder };
 }
 
-/** By start date, then end date (a quarter before the half-year it opens), then label; files without a period last. */
+/**
+ * Newest first, the period a team works in on top: by start date, later first, then by end date
+ * (the half-year before the quarter it opens), then label; files without a period last.
+ */
 function calendarOrder(a: TreePeriod, b: TreePeriod): number {
   if (a.label === NO_PERIOD || b.label === NO_PERIOD) return Number(a.label === NO_PERIOD) - Number(b.label === NO_PERIOD);
-  return (a.start ?? '').localeCompare(b.start ?? '') || (a.end ?? '').localeCompare(b.end ?? '') || a.label.localeCompare(b.label);
+  return (b.start ?? '').localeCompare(a.start ?? '') || (b.end ?? '').localeCompare(a.end ?? '') || a.label.localeCompare(b.label);
 }
 
 function treeFile(source: TreeSource, filter: StatusFilter): TreeFile {

@@ -35,7 +35,7 @@ describe('engine: the progress tree', () => {
 describe('engine: the order of the periods', () => {
   const withPeriod = (period: string) => B.replace('period 2026-Q2', period);
 
-  it('is the calendar: by start date, a shorter period first when two start together, files without a period last', () => {
+  it('is newest first: by start date, the longer period first when two start together, files without a period last', () => {
     const sources = [
       source('file:///q3.okr', withPeriod('period 2026-Q3')),
       source('file:///none.okr', B.replace('period 2026-Q2\n', '')),
@@ -44,7 +44,7 @@ describe('engine: the order of the periods', () => {
       source('file:///q1.okr', withPeriod('period 2026-Q1')),
     ];
     const labels = buildTree(sources, AS_OF).periods.map((p) => p.label);
-    assert.deepEqual(labels, ['2026-Q1', '2026-Q2', '2026-04-01 to 2026-08-30', '2026-Q3', 'No period']);
+    assert.deepEqual(labels, ['2026-Q3', '2026-04-01 to 2026-08-30', '2026-Q2', '2026-Q1', 'No period']);
   });
 });
 
