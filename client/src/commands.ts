@@ -11,6 +11,7 @@ import {
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
+import { FILTER_STATUSES, REPORTED_STATUSES, statusPickLabel } from './status-words';
 import { filterDescription, filterMessage } from './tree-filter';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -51,13 +52,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   }));
 
   register('okr.filterTree', async () => {
-    const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
+    // The tree's words and icons; the server is sent the protocol tokens.
     const picked = await vscode.window.showQuickPick(
-      all.map((s) => ({ label: s, picked: tree.statuses.includes(s) })),
-      { canPickMany: true, title: 'Show key results that are…', placeHolder: 'Pick none to show everything' },
+      FILTER_STATUSES.map((status) => ({ label: statusPickLabel(status), status, picked: tree.statuses.includes(status) })),
+      { canPickMany: true, title: 'Filter by Status', placeHolder: 'Show key results that are… (pick none to show everything)' },
     );
     if (!picked) return;
-    tree.statuses = picked.map((p) => p.label as ComputedStatus);
+    tree.statuses = picked.map((p): ComputedStatus => p.status);
     showFilter();
   });
 
@@ -133,7 +134,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const unit = facts.milestone ? 'a milestone: done' : facts.unitLabel ? `in ${facts.unitLabel}` : 'a number with its unit';
     const last = facts.lastValue ? ` · last ${facts.lastValue}${facts.lastDate ? ` on ${facts.lastDate}` : ''}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Check in (1/4) · ${kr.title}`,
+      title: `Check In (1/4) · ${kr.title}`,
       prompt: `Current value, ${unit}${last}`,
       placeHolder: facts.milestone ? 'done' : facts.lastValue && facts.lastValue !== 'done' ? `like ${facts.lastValue}` : 'like 64%, $18.2M or 45 days',
       value: facts.milestone ? 'done' : '',
@@ -143,7 +144,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     });
     if (value === undefined) return;
     const date = await vscode.window.showInputBox({
-      title: 'Check in (2/4) · date',
+      title: 'Check In (2/4) · Date',
       prompt: 'Date of the check-in (YYYY-MM-DD)',
       value: kr.today,
       ignoreFocusOut: true,
@@ -158,22 +159,23 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const go = await vscode.window.showWarningMessage(`${warning} Write the check-in anyway?`, { modal: true }, 'Write Check-In');
       if (go !== 'Write Check-In') return;
     }
-    // "No status" first: Enter on the optional pick records no call of your own.
+    // "No status" first: Enter on the optional pick records no call of your own. Escape still
+    // cancels the whole check-in (VS Code's convention); the placeholders say how to skip.
     const statusPick = await vscode.window.showQuickPick(
       [
-        { label: 'No status', description: 'leave the call to the numbers' },
-        { label: 'on-track', description: 'on course' },
-        { label: 'at-risk', description: 'may miss the target' },
-        { label: 'off-track', description: 'will miss it without a change' },
+        { label: 'No status', description: 'leave the call to the numbers', status: undefined },
+        ...REPORTED_STATUSES.map((r) => ({ label: statusPickLabel(r.status), description: r.description, status: r.status })),
       ],
-      { title: 'Check in (3/4) · your call (optional)', ignoreFocusOut: true },
+      { title: 'Check In (3/4) · Your Call (optional)', placeHolder: 'Your call on the key result. Press Enter to skip.', ignoreFocusOut: true },
     );
     if (!statusPick) return;
-    const note = await vscode.window.showInputBox({ title: 'Check in (4/4) · note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
+    const note = await vscode.window.showInputBox({
+      title: 'Check In (4/4) · Note (optional)', prompt: 'What happened since the last check-in?', placeHolder: 'Press Enter to skip', ignoreFocusOut: true,
+    });
     if (note === undefined) return;
     const params: CheckInEditParams = {
       uri, position, value, date: date.trim(),
-      ...(statusPick.label === 'No status' ? {} : { status: statusPick.label as CheckInEditParams['status'] }),
+      ...(statusPick.status ? { status: statusPick.status } : {}),
       ...(note.trim() ? { note } : {}),
     };
     const result = await c.sendRequest<CheckInEditResult>(CheckInEditRequest, params);

@@ -41,7 +41,7 @@ suite('Tree, check-in and export', () => {
   test('OKR: Check In… asks value, date, status and note and appends the check-in under the KR', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on-track', 'Three more accounts paid'],
+    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on track', 'Three more accounts paid'],
       () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
     assert.equal(prompts.length, 4, `value, date, status, note: ${JSON.stringify(prompts)}`);
     assert.match(prompts[0], /in dollars · last \$19\.4M on 2026-05-01/, 'the prompt shows the unit and the last value');
@@ -89,12 +89,18 @@ suite('Tree, check-in and export', () => {
     assert.equal(await shown.validateInput('$17M'), undefined);
   });
 
-  test('OKR: Check In… with the optional status skipped records no status', async () => {
+  test('OKR: Check In… with the optional status skipped records no status; the optional steps say Enter skips them', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
+    const optional: Array<{ prompt: string; hint?: string }> = [];
     // Enter on every box: the example value, today's date, the first (default) pick, no note.
-    const enter: Answerer = (shown) => (shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown));
+    const enter: Answerer = (shown) => {
+      if (/optional/i.test(shown.prompt) || shown.prompt.startsWith('What happened')) optional.push({ prompt: shown.prompt, hint: shown.hint });
+      return shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown);
+    };
     await answeringPrompts(enter, () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+    assert.equal(optional.length, 2, `the status pick and the note box: ${JSON.stringify(optional)}`);
+    for (const step of optional) assert.match(step.hint ?? '', /Press Enter to skip/, step.prompt);
     const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
     assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $19.4M`);
     await setText(doc, original);
@@ -137,10 +143,11 @@ suite('Tree, check-in and export', () => {
     const view = await progressView();
     const before = await treeWhere(tree, (list) => list.some((r) => r.depth === 0), 'the tree');
     const periods = (list: Row[]) => list.filter((r) => r.depth === 0).map((r) => `${r.label} ${r.description}`);
-    await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+    // The picker reads as the tree does ("off track", its icon); the server gets the token.
+    await answeringPrompts(['$(error) off track'], () => vscode.commands.executeCommand('okr.filterTree'));
     const filtered = await treeWhere(tree, (list) => list.length > 0 && list.length < before.length, 'fewer rows');
     assert.equal(view.description, 'filtered: off track');
-    assert.equal(view.message, 'Filtered by status: totals still count every key result.');
+    assert.equal(view.message, 'Showing key results off track. Totals still count every key result.');
     for (const period of periods(filtered)) assert.ok(periods(before).includes(period), `${period} is one of ${JSON.stringify(periods(before))}`);
     await vscode.commands.executeCommand('okr.clearTreeFilter');
     await treeWhere(tree, (list) => list.length === before.length, 'every row again');
