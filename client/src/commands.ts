@@ -11,6 +11,7 @@ import {
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
+import { folderLabel } from './new-file-location';
 import { FILTER_STATUSES, REPORTED_STATUSES, statusPickLabel } from './status-words';
 import { filterDescription, filterMessage } from './tree-filter';
 
@@ -81,14 +82,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const target = folder instanceof vscode.Uri ? folder : vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri : undefined;
     if (!target) {
       const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
-      await vscode.window.showTextDocument(document);
+      await withPlaceholders(await vscode.window.showTextDocument(document, { preview: false }), content);
       return;
     }
     const suggested = newFileName(today);
     const exists = async (name: string) => vscode.workspace.fs.stat(vscode.Uri.joinPath(target, withOkrExtension(name))).then(() => true, () => false);
     const name = await vscode.window.showInputBox({
       title: 'New OKR File',
-      prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
+      prompt: `File name in ${folderLabel(target.path, (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.path })))}`,
       value: suggested,
       valueSelection: [0, suggested.length - '.okr'.length],
       ignoreFocusOut: true,
@@ -102,7 +103,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-    await vscode.window.showTextDocument(uri);
+    // A tab of its own (not the italic preview a next click replaces), with Tab through the team and owner.
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    await withPlaceholders(editor, content);
   });
 
   // The editor is checked before the server: clicked on the Welcome page before any .okr file
@@ -256,6 +259,26 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     for (const e of result.edits) edit.replace(vscode.Uri.parse(args.uri), toRange(e.range), e.newText);
     await vscode.workspace.applyEdit(edit);
   });
+}
+
+/** The template's "Your team" and "Your name" as tab stops; the text stays byte for byte the template. */
+const PLACEHOLDERS = ['Your team', 'Your name'];
+
+async function withPlaceholders(editor: vscode.TextEditor, content: string): Promise<void> {
+  if (editor.document.getText() !== content) return;
+  const snippet = new vscode.SnippetString();
+  let rest = content;
+  for (const placeholder of PLACEHOLDERS) {
+    const at = rest.indexOf(placeholder);
+    if (at < 0) continue;
+    snippet.appendText(rest.slice(0, at)).appendPlaceholder(placeholder);
+    rest = rest.slice(at + placeholder.length);
+  }
+  snippet.appendText(rest);
+  const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(content.length));
+  await editor.insertSnippet(snippet, whole, { undoStopBefore: false, undoStopAfter: false, keepWhitespace: true });
+  // Same text as on disk: saved, so closing the tab asks nothing.
+  if (!editor.document.isUntitled && editor.document.getText() === content) await editor.document.save();
 }
 
 function safeRegExp(source: string): RegExp | undefined {

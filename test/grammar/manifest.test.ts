@@ -67,6 +67,14 @@ describe('manifest and language configuration', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:okr', 'workspaceContains:**/*.okr']);
   });
 
+  it('offers New OKR File in File > New File…, titled so the palette does not read "OKR: New OKR File"', () => {
+    const command = pkg.contributes.commands.find((c: { command: string }) => c.command === 'okr.newFile');
+    assert.equal(`${command.category ? `${command.category}: ` : ''}${command.title}`, 'New OKR File');
+    assert.deepEqual(pkg.contributes.menus['file/newFile'].map((m: { command: string }) => m.command), ['okr.newFile']);
+    const [major, minor] = String(pkg.engines.vscode).replace(/^\^/, '').split('.').map(Number);
+    assert.ok(major > 1 || minor >= 54, 'file/newFile exists since VS Code 1.54');
+  });
+
   it('indents after an objective or a kr line on Enter, and not after a baseline', () => {
     const indentRule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'indent');
     const before = regex(indentRule.beforeText);

@@ -124,15 +124,25 @@ suite('Tree, check-in and export', () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const shown: Array<string | undefined> = [];
     const answer: Answerer = (box) => {
-      shown.push(box.value);
+      shown.push(box.value, box.prompt);
       return 'new-from-test';
     };
     await answeringPrompts(answer, () => vscode.commands.executeCommand('okr.newFile', folder));
-    assert.deepEqual(shown, ['2026-Q2.okr']);
+    // The workspace root by its folder name, not the machine's absolute path.
+    assert.deepEqual(shown, ['2026-Q2.okr', `File name in ${vscode.workspace.workspaceFolders![0].name}`]);
     const uri = vscode.Uri.joinPath(folder, 'new-from-test.okr');
     const diagnostics = await waitForDiagnostics(uri, (ds) => ds.length === 0 && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the new file, checked');
     assert.deepEqual(diagnostics.map((d) => d.message), []);
-    assert.match(vscode.window.activeTextEditor!.document.getText(), /^period 2026-Q2$/m);
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.getText(), /^period 2026-Q2$/m);
+    // Its own tab, not a preview; saved as written; the team is selected, Tab goes to the owner.
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false);
+    assert.equal(editor.document.getText(), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(editor.document.getText(editor.selection), 'Your team');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(editor.document.getText(editor.selection), 'Your name');
+    await vscode.commands.executeCommand('leaveSnippet');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
