@@ -75,6 +75,13 @@ describe('manifest and language configuration', () => {
     assert.ok(major > 1 || minor >= 54, 'file/newFile exists since VS Code 1.54');
   });
 
+  it('describes the settings in plain sentences: thresholds as fractions, the as-of date and its empty default', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.equal(props['okr.today'].markdownDescription, 'Compute progress as of this date (`YYYY-MM-DD`). Empty: today.');
+    for (const key of ['okr.status.onTrack', 'okr.status.atRisk']) assert.match(props[key].markdownDescription, /as a fraction: `0\.\d\d` = \d+ percentage points\./, key);
+    assert.match(props['okr.status.atRisk'].markdownDescription, /Further behind is \*\*off track\*\*\. Set it at or above `#okr\.status\.onTrack#`\./);
+  });
+
   it('indents after an objective or a kr line on Enter, and not after a baseline', () => {
     const indentRule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'indent');
     const before = regex(indentRule.beforeText);
