@@ -48,8 +48,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     tree.refresh();
   };
   // The message follows the rows loaded: it says so when the filter leaves nothing to show.
-  context.subscriptions.push(tree.onDidShowRoots(({ statuses, nothingShown }) => {
+  context.subscriptions.push(tree.onDidShowRoots(({ statuses, nothingShown, noFiles }) => {
     view.message = filterMessage(statuses, nothingShown);
+    void vscode.commands.executeCommand('setContext', 'okr.noFiles', noFiles);
   }));
 
   register('okr.filterTree', async () => {

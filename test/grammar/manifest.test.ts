@@ -82,6 +82,19 @@ describe('manifest and language configuration', () => {
     assert.match(props['okr.status.atRisk'].markdownDescription, /Further behind is \*\*off track\*\*\. Set it at or above `#okr\.status\.onTrack#`\./);
   });
 
+  it('the empty view links the walkthrough, and its title bar hides what needs .okr files', () => {
+    const [welcome] = pkg.contributes.viewsWelcome;
+    const link = /\[[^\]]+\]\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/.exec(welcome.contents);
+    assert.ok(link, welcome.contents);
+    const [id] = JSON.parse(decodeURIComponent(link[1]));
+    assert.equal(id, `${pkg.publisher}.${pkg.name}#${pkg.contributes.walkthroughs[0].id}`);
+    const titleBar = pkg.contributes.menus['view/title'] as Array<{ command: string; when: string }>;
+    for (const command of ['okr.filterTree', 'okr.showAlignment', 'okr.exportReport']) {
+      assert.match(titleBar.find((m) => m.command === command)!.when, /!okr\.noFiles\b/, command);
+    }
+    assert.doesNotMatch(titleBar.find((m) => m.command === 'okr.refreshTree')!.when, /noFiles/, 'Refresh stays');
+  });
+
   it('indents after an objective or a kr line on Enter, and not after a baseline', () => {
     const indentRule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'indent');
     const before = regex(indentRule.beforeText);
