@@ -83,6 +83,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const target = folder instanceof vscode.Uri ? folder : vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri : undefined;
     if (!target) {
       const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
+      walkthroughDone('fileCreated');
       await withPlaceholders(await vscode.window.showTextDocument(document, { preview: false }), content);
       return;
     }
@@ -104,6 +105,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+    walkthroughDone('fileCreated');
     // A tab of its own (not the italic preview a next click replaces), with Tab through the team and owner.
     const editor = await vscode.window.showTextDocument(uri, { preview: false });
     await withPlaceholders(editor, content);
@@ -189,7 +191,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(vscode.Uri.parse(uri), toRange(result.edit.range), result.edit.newText);
-    await vscode.workspace.applyEdit(edit);
+    if (await vscode.workspace.applyEdit(edit)) walkthroughDone('checkedIn');
   });
 
   register('okr.fixAll', async () => {
@@ -205,7 +207,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (result.edits.length) {
       const edit = new vscode.WorkspaceEdit();
       for (const e of result.edits) edit.replace(uri, toRange(e.range), e.newText);
-      await vscode.workspace.applyEdit(edit);
+      if (await vscode.workspace.applyEdit(edit) && result.applied) walkthroughDone('fixed');
     }
     const asking = result.needsAnswers ? ` ${result.needsAnswers} more need${result.needsAnswers === 1 ? 's' : ''} an answer from you (Ctrl+. on ${result.needsAnswers === 1 ? 'it' : 'them'}).` : '';
     void vscode.window.showInformationMessage(result.applied ? `Fixed ${result.applied} problem${result.applied === 1 ? '' : 's'}.${asking}` : `Nothing to fix automatically.${asking}`);
@@ -217,7 +219,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (local) {
       try {
         await vscode.workspace.fs.stat(local);
-        await vscode.commands.executeCommand('markdown.showPreview', local);
+        // Beside the editor (or the walkthrough) it was asked from, not in its place.
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', local);
         return;
       } catch {
         // fall through to the web page
@@ -258,8 +261,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }
     const edit = new vscode.WorkspaceEdit();
     for (const e of result.edits) edit.replace(vscode.Uri.parse(args.uri), toRange(e.range), e.newText);
-    await vscode.workspace.applyEdit(edit);
+    if (await vscode.workspace.applyEdit(edit)) walkthroughDone('fixed');
   });
+}
+
+/**
+ * Ticks a Getting Started step (its `onContext:okr.walkthrough.*` completion event) only when
+ * the step's action happened: a command that only warned ("Open a .okr file…") ticks nothing.
+ */
+function walkthroughDone(step: 'fileCreated' | 'fixed' | 'checkedIn'): void {
+  void vscode.commands.executeCommand('setContext', `okr.walkthrough.${step}`, true);
 }
 
 /** The template's "Your team" and "Your name" as tab stops; the text stays byte for byte the template. */
