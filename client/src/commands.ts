@@ -72,9 +72,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   register('okr.exportReport', async () => {
     const c = running();
     if (!c) return;
+    const open = vscode.workspace.textDocuments.some((d) => d.languageId === 'okr');
+    if (!open && (await vscode.workspace.findFiles('**/*.okr', undefined, 1)).length === 0) {
+      void vscode.window.showInformationMessage('No .okr files to report on.');
+      return;
+    }
     const result = await c.sendRequest<ReportResult>(ReportRequest, {});
+    // The report as it reads (no \$ or \_ escapes), its Markdown source in a tab of its own to copy or save.
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-    await vscode.window.showTextDocument(document);
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   });
 
   register('okr.newFile', async (folder?: vscode.Uri) => {

@@ -12,6 +12,29 @@ async function cursorOnTheDollarKr(): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/** The Markdown preview's tab, once it is open (now or on the next tab change). */
+const findPreview = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+
+function previewTab(): Promise<vscode.Tab> {
+  const find = findPreview;
+  return new Promise((resolve, reject) => {
+    const now = find();
+    if (now) return resolve(now);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no Markdown preview tab: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, 20_000);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = find();
+      if (!tab) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(tab);
+    });
+  });
+}
+
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
 
 suite('Tree, check-in and export', () => {
@@ -51,7 +74,7 @@ suite('Tree, check-in and export', () => {
     await setText(doc, original);
   });
 
-  test('OKR: Export Progress Report opens the Markdown report', async () => {
+  test('OKR: Export Progress Report opens the Markdown report and its preview', async () => {
     await openSample('accounts-receivable.okr', ['kr-vague']);
     const opened = new Promise<vscode.TextEditor>((resolve) => {
       const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -66,6 +89,10 @@ suite('Tree, check-in and export', () => {
     assert.match(report, /Reduce total dollars invoiced 60\+ days past due/);
     assert.match(report, /38%/);
     assert.match(report, /Make onboarding so smooth/, 'every file of the workspace');
+    const preview = await previewTab();
+    assert.match(preview.label, /Preview/);
+    await vscode.window.tabGroups.close(findPreview() ?? preview);
+    await vscode.window.showTextDocument((await opened).document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
