@@ -106,6 +106,17 @@ describe('manifest and language configuration', () => {
     assert.ok(regex(config.indentationRules.increaseIndentPattern).test('  kr Grow'));
   });
 
+  it('outdents on Enter on a blank line below a KR body line, and only there', () => {
+    const rule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'outdent');
+    assert.ok(rule, 'an outdent rule');
+    const [blank, above] = [regex(rule.beforeText), regex(rule.previousLineText)];
+    assert.ok(blank.test('') && blank.test('    '));
+    assert.equal(blank.test('    checkin 2026-05-15 $17M'), false, 'Enter after a body line stays in the body');
+    assert.ok(above.test('    target 60% by 2026-06-30'));
+    assert.equal(above.test('  why Because'), false, 'a blank line below an objective line keeps its level');
+    assert.equal(above.test(''), false);
+  });
+
   it('treats values as single words for double-click and completion', () => {
     const word = new RegExp(config.wordPattern, 'g');
     assert.deepEqual('checkin 2026-05-01 $19.4M on-track 1,200'.match(word), ['checkin', '2026-05-01', '$19.4M', 'on-track', '1,200']);
