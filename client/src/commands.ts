@@ -11,6 +11,8 @@ import {
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import type { Node, ProgressTree } from './tree';
+import { folderLabel } from './new-file-location';
+import { FILTER_STATUSES, REPORTED_STATUSES, statusPickLabel } from './status-words';
 import { filterDescription, filterMessage } from './tree-filter';
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -46,18 +48,19 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     tree.refresh();
   };
   // The message follows the rows loaded: it says so when the filter leaves nothing to show.
-  context.subscriptions.push(tree.onDidShowRoots(({ statuses, nothingShown }) => {
+  context.subscriptions.push(tree.onDidShowRoots(({ statuses, nothingShown, noFiles }) => {
     view.message = filterMessage(statuses, nothingShown);
+    void vscode.commands.executeCommand('setContext', 'okr.noFiles', noFiles);
   }));
 
   register('okr.filterTree', async () => {
-    const all: ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
+    // The tree's words and icons; the server is sent the protocol tokens.
     const picked = await vscode.window.showQuickPick(
-      all.map((s) => ({ label: s, picked: tree.statuses.includes(s) })),
-      { canPickMany: true, title: 'Show key results that are…', placeHolder: 'Pick none to show everything' },
+      FILTER_STATUSES.map((status) => ({ label: statusPickLabel(status), status, picked: tree.statuses.includes(status) })),
+      { canPickMany: true, title: 'Filter by Status', placeHolder: 'Show key results that are… (pick none to show everything)' },
     );
     if (!picked) return;
-    tree.statuses = picked.map((p) => p.label as ComputedStatus);
+    tree.statuses = picked.map((p): ComputedStatus => p.status);
     showFilter();
   });
 
@@ -69,9 +72,16 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   register('okr.exportReport', async () => {
     const c = running();
     if (!c) return;
+    const open = vscode.workspace.textDocuments.some((d) => d.languageId === 'okr');
+    if (!open && (await vscode.workspace.findFiles('**/*.okr', undefined, 1)).length === 0) {
+      void vscode.window.showInformationMessage('No .okr files to report on.');
+      return;
+    }
     const result = await c.sendRequest<ReportResult>(ReportRequest, {});
+    // The report as it reads (no \$ or \_ escapes), its Markdown source in a tab of its own to copy or save.
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-    await vscode.window.showTextDocument(document);
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   });
 
   register('okr.newFile', async (folder?: vscode.Uri) => {
@@ -80,14 +90,15 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const target = folder instanceof vscode.Uri ? folder : vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri : undefined;
     if (!target) {
       const document = await vscode.workspace.openTextDocument({ language: 'okr', content });
-      await vscode.window.showTextDocument(document);
+      walkthroughDone('fileCreated');
+      await withPlaceholders(await vscode.window.showTextDocument(document, { preview: false }), content);
       return;
     }
     const suggested = newFileName(today);
     const exists = async (name: string) => vscode.workspace.fs.stat(vscode.Uri.joinPath(target, withOkrExtension(name))).then(() => true, () => false);
     const name = await vscode.window.showInputBox({
       title: 'New OKR File',
-      prompt: `File name in ${vscode.workspace.asRelativePath(target)}`,
+      prompt: `File name in ${folderLabel(target.path, (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.path })))}`,
       value: suggested,
       valueSelection: [0, suggested.length - '.okr'.length],
       ignoreFocusOut: true,
@@ -101,7 +112,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-    await vscode.window.showTextDocument(uri);
+    walkthroughDone('fileCreated');
+    // A tab of its own (not the italic preview a next click replaces), with Tab through the team and owner.
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    await withPlaceholders(editor, content);
   });
 
   // The editor is checked before the server: clicked on the Welcome page before any .okr file
@@ -133,7 +147,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const unit = facts.milestone ? 'a milestone: done' : facts.unitLabel ? `in ${facts.unitLabel}` : 'a number with its unit';
     const last = facts.lastValue ? ` · last ${facts.lastValue}${facts.lastDate ? ` on ${facts.lastDate}` : ''}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Check in (1/4) · ${kr.title}`,
+      title: `Check In (1/4) · ${kr.title}`,
       prompt: `Current value, ${unit}${last}`,
       placeHolder: facts.milestone ? 'done' : facts.lastValue && facts.lastValue !== 'done' ? `like ${facts.lastValue}` : 'like 64%, $18.2M or 45 days',
       value: facts.milestone ? 'done' : '',
@@ -143,7 +157,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     });
     if (value === undefined) return;
     const date = await vscode.window.showInputBox({
-      title: 'Check in (2/4) · date',
+      title: 'Check In (2/4) · Date',
       prompt: 'Date of the check-in (YYYY-MM-DD)',
       value: kr.today,
       ignoreFocusOut: true,
@@ -158,22 +172,23 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const go = await vscode.window.showWarningMessage(`${warning} Write the check-in anyway?`, { modal: true }, 'Write Check-In');
       if (go !== 'Write Check-In') return;
     }
-    // "No status" first: Enter on the optional pick records no call of your own.
+    // "No status" first: Enter on the optional pick records no call of your own. Escape still
+    // cancels the whole check-in (VS Code's convention); the placeholders say how to skip.
     const statusPick = await vscode.window.showQuickPick(
       [
-        { label: 'No status', description: 'leave the call to the numbers' },
-        { label: 'on-track', description: 'on course' },
-        { label: 'at-risk', description: 'may miss the target' },
-        { label: 'off-track', description: 'will miss it without a change' },
+        { label: 'No status', description: 'leave the call to the numbers', status: undefined },
+        ...REPORTED_STATUSES.map((r) => ({ label: statusPickLabel(r.status), description: r.description, status: r.status })),
       ],
-      { title: 'Check in (3/4) · your call (optional)', ignoreFocusOut: true },
+      { title: 'Check In (3/4) · Your Call (optional)', placeHolder: 'Your call on the key result. Press Enter to skip.', ignoreFocusOut: true },
     );
     if (!statusPick) return;
-    const note = await vscode.window.showInputBox({ title: 'Check in (4/4) · note (optional)', prompt: 'What happened since the last check-in?', ignoreFocusOut: true });
+    const note = await vscode.window.showInputBox({
+      title: 'Check In (4/4) · Note (optional)', prompt: 'What happened since the last check-in?', placeHolder: 'Press Enter to skip', ignoreFocusOut: true,
+    });
     if (note === undefined) return;
     const params: CheckInEditParams = {
       uri, position, value, date: date.trim(),
-      ...(statusPick.label === 'No status' ? {} : { status: statusPick.label as CheckInEditParams['status'] }),
+      ...(statusPick.status ? { status: statusPick.status } : {}),
       ...(note.trim() ? { note } : {}),
     };
     const result = await c.sendRequest<CheckInEditResult>(CheckInEditRequest, params);
@@ -183,7 +198,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(vscode.Uri.parse(uri), toRange(result.edit.range), result.edit.newText);
-    await vscode.workspace.applyEdit(edit);
+    if (await vscode.workspace.applyEdit(edit)) walkthroughDone('checkedIn');
   });
 
   register('okr.fixAll', async () => {
@@ -199,7 +214,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (result.edits.length) {
       const edit = new vscode.WorkspaceEdit();
       for (const e of result.edits) edit.replace(uri, toRange(e.range), e.newText);
-      await vscode.workspace.applyEdit(edit);
+      if (await vscode.workspace.applyEdit(edit) && result.applied) walkthroughDone('fixed');
     }
     const asking = result.needsAnswers ? ` ${result.needsAnswers} more need${result.needsAnswers === 1 ? 's' : ''} an answer from you (Ctrl+. on ${result.needsAnswers === 1 ? 'it' : 'them'}).` : '';
     void vscode.window.showInformationMessage(result.applied ? `Fixed ${result.applied} problem${result.applied === 1 ? '' : 's'}.${asking}` : `Nothing to fix automatically.${asking}`);
@@ -211,7 +226,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     if (local) {
       try {
         await vscode.workspace.fs.stat(local);
-        await vscode.commands.executeCommand('markdown.showPreview', local);
+        // Beside the editor (or the walkthrough) it was asked from, not in its place.
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', local);
         return;
       } catch {
         // fall through to the web page
@@ -252,8 +268,36 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }
     const edit = new vscode.WorkspaceEdit();
     for (const e of result.edits) edit.replace(vscode.Uri.parse(args.uri), toRange(e.range), e.newText);
-    await vscode.workspace.applyEdit(edit);
+    if (await vscode.workspace.applyEdit(edit)) walkthroughDone('fixed');
   });
+}
+
+/**
+ * Ticks a Getting Started step (its `onContext:okr.walkthrough.*` completion event) only when
+ * the step's action happened: a command that only warned ("Open a .okr file…") ticks nothing.
+ */
+function walkthroughDone(step: 'fileCreated' | 'fixed' | 'checkedIn'): void {
+  void vscode.commands.executeCommand('setContext', `okr.walkthrough.${step}`, true);
+}
+
+/** The template's "Your team" and "Your name" as tab stops; the text stays byte for byte the template. */
+const PLACEHOLDERS = ['Your team', 'Your name'];
+
+async function withPlaceholders(editor: vscode.TextEditor, content: string): Promise<void> {
+  if (editor.document.getText() !== content) return;
+  const snippet = new vscode.SnippetString();
+  let rest = content;
+  for (const placeholder of PLACEHOLDERS) {
+    const at = rest.indexOf(placeholder);
+    if (at < 0) continue;
+    snippet.appendText(rest.slice(0, at)).appendPlaceholder(placeholder);
+    rest = rest.slice(at + placeholder.length);
+  }
+  snippet.appendText(rest);
+  const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(content.length));
+  await editor.insertSnippet(snippet, whole, { undoStopBefore: false, undoStopAfter: false, keepWhitespace: true });
+  // Same text as on disk: saved, so closing the tab asks nothing.
+  if (!editor.document.isUntitled && editor.document.getText() === content) await editor.document.save();
 }
 
 function safeRegExp(source: string): RegExp | undefined {

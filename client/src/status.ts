@@ -1,23 +1,14 @@
 // Icons and Markdown for statuses, shared by the tree and the status bar.
 import * as vscode from 'vscode';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
-
-const ICONS: Record<ComputedStatus, [string, string]> = {
-  achieved: ['pass-filled', 'testing.iconPassed'],
-  'on-track': ['circle-filled', 'charts.green'],
-  'at-risk': ['warning', 'charts.yellow'],
-  'off-track': ['error', 'charts.red'],
-  'no-data': ['circle-outline', 'disabledForeground'],
-};
+import { STATUS_ICONS, statusWords } from './status-words';
 
 export function statusIcon(status: ComputedStatus): vscode.ThemeIcon {
-  const [icon, colour] = ICONS[status] ?? ICONS['no-data'];
+  const { icon, colour } = STATUS_ICONS[status] ?? STATUS_ICONS['no-data'];
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
 }
 
-export function statusText(status: string): string {
-  return status.replace('-', ' ');
-}
+export const statusText = statusWords;
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;

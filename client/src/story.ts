@@ -148,7 +148,7 @@ function chartPage(content: NonNullable<ChartResult>, cspSource: string): string
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); padding: 0 1rem 1rem; }
 h1 { font-size: 1.3em; font-weight: 600; }
 h2 { font-size: 1em; margin: 0 0 0.2rem; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 1rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(440px, 100%), 1fr)); gap: 1rem; }
 .card { border: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); border-radius: 4px; padding: 0.75rem; }
 .summary { color: var(--vscode-descriptionForeground); margin: 0 0 0.5rem; }
 .card svg { width: 100%; max-width: 720px; height: auto; }

@@ -26,7 +26,7 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
   /** Per file (period → file → objective) or by alignment across files. */
   mode: TreeMode = 'files';
   private alignment: Promise<AlignmentTreeResult | undefined> | undefined;
-  private readonly shownRoots = new vscode.EventEmitter<{ statuses: ComputedStatus[]; nothingShown: boolean }>();
+  private readonly shownRoots = new vscode.EventEmitter<{ statuses: ComputedStatus[]; nothingShown: boolean; noFiles: boolean }>();
   /** Each time the view reads its top rows: the filter the server applied, and whether it left anything. */
   readonly onDidShowRoots = this.shownRoots.event;
 
@@ -89,7 +89,9 @@ export class ProgressTree implements vscode.TreeDataProvider<Node> {
     const loaded = this.mode === 'alignment' ? await this.loadAlignment() : await this.load();
     if (!loaded) return [];
     const roots: Node[] = 'periods' in loaded ? loaded.periods.map((period) => ({ kind: 'period', period })) : alignmentRoots(loaded);
-    this.shownRoots.fire({ statuses: loaded.statuses, nothingShown: roots.length === 0 });
+    // No row at all and no filter: the welcome text shows, and the title bar hides what needs files.
+    const noFiles = roots.length === 0 && loaded.declined.length === 0 && loaded.statuses.length === 0;
+    this.shownRoots.fire({ statuses: loaded.statuses, nothingShown: roots.length === 0, noFiles });
     return [...roots, ...declinedRoots(loaded.declined)];
   }
 

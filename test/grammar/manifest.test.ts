@@ -59,11 +59,40 @@ describe('manifest and language configuration', () => {
     for (const config of bad) assert.equal(validate(config), false, JSON.stringify(config));
   });
 
-  it('keeps the view names the end-to-end tests look for', () => {
-    assert.equal(pkg.contributes.viewsContainers.activitybar[0].title, 'OKR');
+  it('keeps the view names the end-to-end tests look for, and a title VS Code shows once', () => {
+    // A lone view's title is "CONTAINER: VIEW" unless both are the same ("OKR: OKR PROGRESS" before).
+    assert.equal(pkg.contributes.viewsContainers.activitybar[0].title, 'OKR Progress');
     assert.equal(pkg.contributes.views.okr[0].name, 'OKR Progress');
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.deepEqual(pkg.activationEvents, ['onLanguage:okr', 'workspaceContains:**/*.okr']);
+  });
+
+  it('offers New OKR File in File > New File…, titled so the palette does not read "OKR: New OKR File"', () => {
+    const command = pkg.contributes.commands.find((c: { command: string }) => c.command === 'okr.newFile');
+    assert.equal(`${command.category ? `${command.category}: ` : ''}${command.title}`, 'New OKR File');
+    assert.deepEqual(pkg.contributes.menus['file/newFile'].map((m: { command: string }) => m.command), ['okr.newFile']);
+    const [major, minor] = String(pkg.engines.vscode).replace(/^\^/, '').split('.').map(Number);
+    assert.ok(major > 1 || minor >= 54, 'file/newFile exists since VS Code 1.54');
+  });
+
+  it('describes the settings in plain sentences: thresholds as fractions, the as-of date and its empty default', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.equal(props['okr.today'].markdownDescription, 'Compute progress as of this date (`YYYY-MM-DD`). Empty: today.');
+    for (const key of ['okr.status.onTrack', 'okr.status.atRisk']) assert.match(props[key].markdownDescription, /as a fraction: `0\.\d\d` = \d+ percentage points\./, key);
+    assert.match(props['okr.status.atRisk'].markdownDescription, /Further behind is \*\*off track\*\*\. Set it at or above `#okr\.status\.onTrack#`\./);
+  });
+
+  it('the empty view links the walkthrough, and its title bar hides what needs .okr files', () => {
+    const [welcome] = pkg.contributes.viewsWelcome;
+    const link = /\[[^\]]+\]\(command:workbench\.action\.openWalkthrough\?([^)]+)\)/.exec(welcome.contents);
+    assert.ok(link, welcome.contents);
+    const [id] = JSON.parse(decodeURIComponent(link[1]));
+    assert.equal(id, `${pkg.publisher}.${pkg.name}#${pkg.contributes.walkthroughs[0].id}`);
+    const titleBar = pkg.contributes.menus['view/title'] as Array<{ command: string; when: string }>;
+    for (const command of ['okr.filterTree', 'okr.showAlignment', 'okr.exportReport']) {
+      assert.match(titleBar.find((m) => m.command === command)!.when, /!okr\.noFiles\b/, command);
+    }
+    assert.doesNotMatch(titleBar.find((m) => m.command === 'okr.refreshTree')!.when, /noFiles/, 'Refresh stays');
   });
 
   it('indents after an objective or a kr line on Enter, and not after a baseline', () => {
@@ -75,6 +104,17 @@ describe('manifest and language configuration', () => {
     assert.equal(before.test('    baseline 5% on 2026-03-31'), false);
     assert.equal(before.test('  krr typo'), false);
     assert.ok(regex(config.indentationRules.increaseIndentPattern).test('  kr Grow'));
+  });
+
+  it('outdents on Enter on a blank line below a KR body line, and only there', () => {
+    const rule = config.onEnterRules.find((r: { action: { indent: string } }) => r.action.indent === 'outdent');
+    assert.ok(rule, 'an outdent rule');
+    const [blank, above] = [regex(rule.beforeText), regex(rule.previousLineText)];
+    assert.ok(blank.test('') && blank.test('    '));
+    assert.equal(blank.test('    checkin 2026-05-15 $17M'), false, 'Enter after a body line stays in the body');
+    assert.ok(above.test('    target 60% by 2026-06-30'));
+    assert.equal(above.test('  why Because'), false, 'a blank line below an objective line keeps its level');
+    assert.equal(above.test(''), false);
   });
 
   it('treats values as single words for double-click and completion', () => {

@@ -28,6 +28,12 @@ const mediaText = (step: Step) => (step.media.markdown ? readFileSync(join(root,
 /** The command ids of `[label](command:id)` links, with arguments (`?…`) or `toSide:` (open beside the walkthrough). */
 const commandLinks = (text: string) => [...text.matchAll(/\]\(command:(?:toSide:)?([\w.-]+)/g)].map((m) => m[1]);
 
+/** The `okr.walkthrough.*` keys the client sets when a step's action happened (client/src/commands.ts). */
+const commandsSource = readFileSync(join(root, 'client', 'src', 'commands.ts'), 'utf8');
+const contextKeysSet = new Set([...commandsSource.matchAll(/walkthroughDone\('(\w+)'\)/g)].map((m) => `okr.walkthrough.${m[1]}`));
+/** Commands that only act on the editor in front: opened beside the walkthrough they leave an empty split. */
+const NO_EDITOR_OF_THEIR_OWN = ['okr.checkIn', 'okr.fixAll', 'okr.showRuleDocumentation'];
+
 describe('Getting Started walkthrough', () => {
   it('is contributed, with a handful of steps that each have a title, a description and media', () => {
     assert.equal(walkthroughs.length, 1);
@@ -37,7 +43,8 @@ describe('Getting Started walkthrough', () => {
     assert.ok(walkthrough.steps.length >= 4 && walkthrough.steps.length <= 7, `${walkthrough.steps.length} steps`);
     assert.equal(new Set(walkthrough.steps.map((s) => s.id)).size, walkthrough.steps.length, 'step ids are unique');
     for (const step of walkthrough.steps) {
-      assert.ok(step.title.length > 0 && step.title.length <= 50, `${step.id}: a short title`);
+      // The Welcome page cuts a step title near 30 characters ("Let the coach read your key res…").
+      assert.ok(step.title.length > 0 && step.title.length <= 28, `${step.id}: a short title, not cut off: ${step.title}`);
       assert.ok(step.description.trim().length > 0, `${step.id}: a description`);
       // The Welcome page of VS Code 1.100 shows backticks as typed: no code spans in step text.
       assert.doesNotMatch(step.description, /`/, `${step.id}: a backtick in the description`);
@@ -83,6 +90,7 @@ describe('Getting Started walkthrough', () => {
         const [kind, ...rest] = event.split(':');
         const target = rest.join(':');
         if (kind === 'onCommand') assert.ok(isOurCommand(target), `${step.id}: ${event} names no contributed command`);
+        else if (kind === 'onContext') assert.ok(contextKeysSet.has(target), `${step.id}: ${event} names no key the client sets`);
         else if (kind === 'onView') assert.ok(views.has(target), `${step.id}: ${event} names no contributed view`);
         else assert.equal(event, 'onStepSelected', `${step.id}: unexpected completion event ${event}`);
       }
@@ -102,5 +110,17 @@ describe('Getting Started walkthrough', () => {
     for (const step of steps()) {
       for (const file of [step.media.markdown, step.media.image].filter((f): f is string => !!f)) assert.ok(packaged.has(file), `${file} is left out of the .vsix`);
     }
+  });
+
+  it('opens no empty split: toSide only for commands that open an editor of their own', () => {
+    for (const step of steps()) {
+      for (const [, id] of step.description.matchAll(/\]\(command:toSide:([\w.-]+)/g)) assert.ok(!NO_EDITOR_OF_THEIR_OWN.includes(id), `${step.id}: toSide:${id}`);
+    }
+  });
+
+  it('ticks a step only when its action happened: a context key the client sets, not the click', () => {
+    const events = steps().flatMap((step) => step.completionEvents ?? []);
+    for (const id of ['okr.newFile', 'okr.checkIn', 'okr.fixAll', 'okr.applyFixWithInput']) assert.ok(!events.includes(`onCommand:${id}`), id);
+    assert.deepEqual(events.filter((e) => e.startsWith('onContext:')).sort(), ['onContext:okr.walkthrough.checkedIn', 'onContext:okr.walkthrough.fileCreated', 'onContext:okr.walkthrough.fixed']);
   });
 });

@@ -61,7 +61,7 @@ suite('Alignment across files', () => {
     await vscode.commands.executeCommand('okr.showAlignment');
     try {
       const all = await treeWhere(tree, (rows) => rows.some((row) => row.depth === 0 && row.label === CASH), 'the alignment tree');
-      await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+      await answeringPrompts(['off track'], () => vscode.commands.executeCommand('okr.filterTree'));
       const filtered = await treeWhere(tree, filteredAlignment, 'only what leads to an off-track KR');
       assert.equal(filtered[0].label, KEEP);
       assert.deepEqual(under(filtered, KEEP), [ONBOARDING], 'its own on-track KR and the on-track support objective are hidden');
@@ -70,7 +70,7 @@ suite('Alignment across files', () => {
       for (const row of figures) assert.match(row.description, /^(\d+%|—) · off track/, row.label);
       assert.equal(filtered[0].description, all.find((row) => row.label === KEEP)!.description, 'the rolled-up figure counts what is hidden');
       assert.equal(view.description, 'filtered: off track');
-      assert.equal(view.message, 'Filtered by status: totals still count every key result.');
+      assert.equal(view.message, 'Showing key results off track. Totals still count every key result.');
 
       await vscode.commands.executeCommand('okr.showByFile');
       const byFile = await treeWhere(tree, (rows) => rows.some((row) => row.label === CHURN && row.depth === 3) && !rows.some((row) => row.label === CASH), 'the per-file tree, filtered');

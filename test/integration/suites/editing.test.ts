@@ -20,6 +20,27 @@ suite('Editing', () => {
     assert.equal(editor.options.tabSize, 2);
   });
 
+  test('Enter twice after a KR block leaves the KR body: the next kr starts at the KR level, not 4 spaces deep', async () => {
+    const doc = await openScratch('scratch-enter.okr', [
+      'period 2026-Q2', 'objective Grow', '  why Because', '  kr Increase weekly active teams from 1,200 teams to 1,500 teams by 2026-06-30',
+      '    baseline 1,200 teams on 2026-03-31', '    target 1,500 teams by 2026-06-30',
+    ].join('\n'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(5).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    assert.equal(doc.lineAt(6).text, '    ', 'the first Enter stays in the KR body (a check-in or task goes there)');
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    await vscode.commands.executeCommand('type', { text: 'kr' });
+    assert.equal(doc.lineAt(7).text, '  kr', JSON.stringify(doc.getText()));
+    // Inside the body, Enter keeps the body's indentation, as before.
+    const baseline = doc.lineAt(4).range.end;
+    editor.selection = new vscode.Selection(baseline, baseline);
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    assert.equal(doc.lineAt(5).text, '    ');
+    await vscode.commands.executeCommand('undo');
+  });
+
   test('completion offers keywords by context, today after checkin, the period end after by', async () => {
     const doc = await openScratch('scratch-completion.okr', [
       'period 2026-04-01 to 2026-08-30', '', 'objective Get paid sooner', '  why Cash.',

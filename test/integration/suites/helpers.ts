@@ -110,7 +110,7 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 /** Answers each prompt from what it shows (its prompt text and placeholder). */
-export type Answerer = (shown: { prompt: string; placeholder?: string; value?: string }) => string | undefined;
+export type Answerer = (shown: { prompt: string; placeholder?: string; value?: string; hint?: string }) => string | undefined;
 
 /** The first example a placeholder gives: "like 62%" → 62%; "a number …, such as 62%, $1.2M or 45 days" → 62%. */
 function firstExample(placeholder: string): string {
@@ -132,14 +132,15 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
   const originalWarning = window.showWarningMessage;
   const prompts: string[] = [];
   const queue = typeof answers === 'function' ? [] : [...answers];
-  const next = (prompt: string, placeholder?: string, value?: string) => {
+  // `hint` is the box's or the pick's own placeholder text (a pick's `placeholder` is its first item).
+  const next = (prompt: string, placeholder?: string, value?: string, hint?: string) => {
     prompts.push(prompt);
-    if (typeof answers === 'function') return answers({ prompt, placeholder, value });
+    if (typeof answers === 'function') return answers({ prompt, placeholder, value, hint });
     if (queue.length === 0) throw new Error(`unexpected prompt ${JSON.stringify(prompt)}: no answer left`);
     return queue.shift();
   };
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
-    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder, options?.value);
+    const answer = next(options?.prompt ?? options?.title ?? options?.placeHolder ?? 'input box', options?.placeHolder, options?.value, options?.placeHolder);
     if (answer !== undefined && options?.validateInput) {
       const shown = await options.validateInput(answer);
       // A warning (severity Warning or Info) lets the answer through, as the input box does.
@@ -152,7 +153,7 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
     options?: vscode.QuickPickOptions) => {
     const list = await items;
     const label = (item: string | vscode.QuickPickItem) => (typeof item === 'string' ? item : item.label);
-    const answer = next(options?.title ?? options?.placeHolder ?? 'quick pick', list.length ? label(list[0]) : undefined);
+    const answer = next(options?.title ?? options?.placeHolder ?? 'quick pick', list.length ? label(list[0]) : undefined, undefined, options?.placeHolder);
     if (answer === undefined) return undefined;
     const chosen = list.find((item) => label(item) === answer) ?? list.find((item) => label(item).includes(answer));
     if (!chosen) throw new Error(`no quick pick item ${JSON.stringify(answer)} in ${JSON.stringify(list.map(label))}`);

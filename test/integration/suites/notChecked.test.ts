@@ -33,11 +33,11 @@ suite('Files the CLI declines, in the progress view', () => {
       assert.ok(!list.some((row) => row.label.startsWith('Caf')), 'none of its objectives is guessed at');
 
       // The filter picks key results by status; the file has none to pick, and must not vanish unseen.
-      await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+      await answeringPrompts(['off track'], () => vscode.commands.executeCommand('okr.filterTree'));
       try {
         const filtered = await treeWhere(tree, (rows) => rows.length < list.length && !!notChecked(rows), 'the filtered tree, the file still named');
         assert.ok(filtered.some((row) => /off track$/.test(row.description)), 'the filter is on');
-        assert.equal(view.message, 'Filtered by status: totals still count every key result.');
+        assert.equal(view.message, 'Showing key results off track. Totals still count every key result.');
       } finally {
         await vscode.commands.executeCommand('okr.clearTreeFilter');
       }

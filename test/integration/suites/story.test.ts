@@ -54,6 +54,8 @@ suite('The quarter story: chart and close', () => {
     assert.ok(!/<script/i.test(html), 'no scripts: the panel works in untrusted workspaces');
     assert.ok(html.includes('--chart-actual: var(--vscode-charts-blue)'), 'colours come from the theme');
     assert.ok(!/#[0-9a-f]{6}\b|rgb\(/i.test(html), 'no colour of its own');
+    // A card never wider than the panel: a narrow panel gets one column, nothing clipped.
+    assert.match(html, /\.cards \{[^}]*minmax\(min\(\d+px, 100%\), 1fr\)/);
     assert.equal((html.match(/<circle class="marker (on-track|at-risk)"/g) ?? []).length, 2, 'one marker per check-in, by reported status');
 
     const objectiveLine = lineOf(doc, 'objective Strategically');

@@ -12,6 +12,29 @@ async function cursorOnTheDollarKr(): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/** The Markdown preview's tab, once it is open (now or on the next tab change). */
+const findPreview = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+
+function previewTab(): Promise<vscode.Tab> {
+  const find = findPreview;
+  return new Promise((resolve, reject) => {
+    const now = find();
+    if (now) return resolve(now);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no Markdown preview tab: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, 20_000);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const tab = find();
+      if (!tab) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(tab);
+    });
+  });
+}
+
 const kr = (list: Row[], start: string) => list.find((row) => row.label.startsWith(start));
 
 suite('Tree, check-in and export', () => {
@@ -41,7 +64,7 @@ suite('Tree, check-in and export', () => {
   test('OKR: Check In… asks value, date, status and note and appends the check-in under the KR', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on-track', 'Three more accounts paid'],
+    const { prompts } = await answeringPrompts(['$17M', AS_OF, 'on track', 'Three more accounts paid'],
       () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
     assert.equal(prompts.length, 4, `value, date, status, note: ${JSON.stringify(prompts)}`);
     assert.match(prompts[0], /in dollars · last \$19\.4M on 2026-05-01/, 'the prompt shows the unit and the last value');
@@ -51,7 +74,7 @@ suite('Tree, check-in and export', () => {
     await setText(doc, original);
   });
 
-  test('OKR: Export Progress Report opens the Markdown report', async () => {
+  test('OKR: Export Progress Report opens the Markdown report and its preview', async () => {
     await openSample('accounts-receivable.okr', ['kr-vague']);
     const opened = new Promise<vscode.TextEditor>((resolve) => {
       const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -66,6 +89,10 @@ suite('Tree, check-in and export', () => {
     assert.match(report, /Reduce total dollars invoiced 60\+ days past due/);
     assert.match(report, /38%/);
     assert.match(report, /Make onboarding so smooth/, 'every file of the workspace');
+    const preview = await previewTab();
+    assert.match(preview.label, /Preview/);
+    await vscode.window.tabGroups.close(findPreview() ?? preview);
+    await vscode.window.showTextDocument((await opened).document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -89,12 +116,18 @@ suite('Tree, check-in and export', () => {
     assert.equal(await shown.validateInput('$17M'), undefined);
   });
 
-  test('OKR: Check In… with the optional status skipped records no status', async () => {
+  test('OKR: Check In… with the optional status skipped records no status; the optional steps say Enter skips them', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
+    const optional: Array<{ prompt: string; hint?: string }> = [];
     // Enter on every box: the example value, today's date, the first (default) pick, no note.
-    const enter: Answerer = (shown) => (shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown));
+    const enter: Answerer = (shown) => {
+      if (/optional/i.test(shown.prompt) || shown.prompt.startsWith('What happened')) optional.push({ prompt: shown.prompt, hint: shown.hint });
+      return shown.prompt.startsWith('What happened') ? '' : typeTheExample(shown);
+    };
     await answeringPrompts(enter, () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+    assert.equal(optional.length, 2, `the status pick and the note box: ${JSON.stringify(optional)}`);
+    for (const step of optional) assert.match(step.hint ?? '', /Press Enter to skip/, step.prompt);
     const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
     assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} $19.4M`);
     await setText(doc, original);
@@ -118,15 +151,25 @@ suite('Tree, check-in and export', () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const shown: Array<string | undefined> = [];
     const answer: Answerer = (box) => {
-      shown.push(box.value);
+      shown.push(box.value, box.prompt);
       return 'new-from-test';
     };
     await answeringPrompts(answer, () => vscode.commands.executeCommand('okr.newFile', folder));
-    assert.deepEqual(shown, ['2026-Q2.okr']);
+    // The workspace root by its folder name, not the machine's absolute path.
+    assert.deepEqual(shown, ['2026-Q2.okr', `File name in ${vscode.workspace.workspaceFolders![0].name}`]);
     const uri = vscode.Uri.joinPath(folder, 'new-from-test.okr');
     const diagnostics = await waitForDiagnostics(uri, (ds) => ds.length === 0 && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the new file, checked');
     assert.deepEqual(diagnostics.map((d) => d.message), []);
-    assert.match(vscode.window.activeTextEditor!.document.getText(), /^period 2026-Q2$/m);
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.getText(), /^period 2026-Q2$/m);
+    // Its own tab, not a preview; saved as written; the team is selected, Tab goes to the owner.
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false);
+    assert.equal(editor.document.getText(), new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(editor.document.getText(editor.selection), 'Your team');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(editor.document.getText(editor.selection), 'Your name');
+    await vscode.commands.executeCommand('leaveSnippet');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
@@ -137,10 +180,11 @@ suite('Tree, check-in and export', () => {
     const view = await progressView();
     const before = await treeWhere(tree, (list) => list.some((r) => r.depth === 0), 'the tree');
     const periods = (list: Row[]) => list.filter((r) => r.depth === 0).map((r) => `${r.label} ${r.description}`);
-    await answeringPrompts(['off-track'], () => vscode.commands.executeCommand('okr.filterTree'));
+    // The picker reads as the tree does ("off track", its icon); the server gets the token.
+    await answeringPrompts(['$(error) off track'], () => vscode.commands.executeCommand('okr.filterTree'));
     const filtered = await treeWhere(tree, (list) => list.length > 0 && list.length < before.length, 'fewer rows');
     assert.equal(view.description, 'filtered: off track');
-    assert.equal(view.message, 'Filtered by status: totals still count every key result.');
+    assert.equal(view.message, 'Showing key results off track. Totals still count every key result.');
     for (const period of periods(filtered)) assert.ok(periods(before).includes(period), `${period} is one of ${JSON.stringify(periods(before))}`);
     await vscode.commands.executeCommand('okr.clearTreeFilter');
     await treeWhere(tree, (list) => list.length === before.length, 'every row again');
