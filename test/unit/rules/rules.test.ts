@@ -60,6 +60,14 @@ describe('coaching rules: every rule against its documented examples', () => {
         assert.match(text, new RegExp(`^# ${rule.id}`));
         assert.ok(text.includes(rule.examples[0].bad.split('\n')[3] ?? ''), 'the doc shows the example');
       });
+
+      it('names its sources, never internal research notes, in its rationale and doc', () => {
+        const text = readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+        for (const [where, what] of [['rationale', rule.rationale], ['doc', text]] as const) {
+          assert.doesNotMatch(what, /\bseeds?\b/i, `${where} of ${rule.id} mentions a seed`);
+        }
+        assert.doesNotMatch(text, /^## What it reads/m);
+      });
     });
   }
 

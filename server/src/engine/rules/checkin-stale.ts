@@ -10,7 +10,7 @@ export const checkinStale: Rule = {
   defaultSeverity: 'warning',
   description: 'No check-in for more than 14 days inside the period (as of today).',
   rationale:
-    'Quarterly OKRs are checked in weekly (Wodtke\'s Monday commitments; seed 001). A KR without fresh check-ins shows ' +
+    'Quarterly OKRs are checked in weekly (Wodtke\'s Monday commitments, Radical Focus). A KR without fresh check-ins shows ' +
     'stale progress and problems surface too late to act on.',
   howToFix: "Add a 'checkin DATE VALUE [status]' line with where the metric stands today.",
   defaultOptions: { days: 14 },
