@@ -158,6 +158,12 @@ describe('coaching rules: behaviour beyond the examples', () => {
     assert.ok(!rulesRaised(text, '2026-08-01').includes('checkin-stale'));
   });
 
+  it('checkin-stale leaves a KR still being drafted (no baseline, no check-in) alone', () => {
+    assert.ok(!rulesRaised(doc('  kr Reduce DSO from 50 to 40 days'), '2026-05-15').includes('checkin-stale'));
+    const withBaseline = doc('  kr Reduce DSO from 50 to 40 days', '    baseline 50 days on 2026-04-01');
+    assert.ok(rulesRaised(withBaseline, '2026-05-15').includes('checkin-stale'));
+  });
+
   it('honours severities and options from the configuration', () => {
     const text = doc('  kr Implement new inventory management software');
     const asError = analyzeText(text, { asOf: '2026-05-01', config: withRule('kr-task', 'error') });

@@ -30,6 +30,8 @@ export const checkinStale: Rule = {
       const { kr } = ref;
       if (kr.checkins.some((c) => c.done)) continue;
       if (kr.target?.date && kr.target.date.iso < ctx.asOf) continue;
+      // A KR with neither a baseline nor a check-in is still being drafted: kr-missing-baseline coaches it.
+      if (!kr.baseline && kr.checkins.length === 0) continue;
       const past = kr.checkins.filter((c) => c.date.iso <= ctx.asOf);
       const last = past[past.length - 1]?.date.iso;
       const since = last ?? (kr.baseline?.date && kr.baseline.date.iso > period.start ? kr.baseline.date.iso : period.start);

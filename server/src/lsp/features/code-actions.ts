@@ -34,6 +34,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
 export type LazyActionData = { lazy: 'fixAll'; uri: string } | { lazy: 'disableRule'; uri: string; rule: string };
 
 export const ShowRuleDocumentationCommand = 'okr.showRuleDocumentation';
+export const CheckInCommand = 'okr.checkIn';
 
 export function codeActions(state: Analyzed, params: CodeActionParams): CodeAction[] {
   const { analysis } = state;
@@ -48,6 +49,7 @@ export function codeActions(state: Analyzed, params: CodeActionParams): CodeActi
       const diagnostic = engineDiagnostic(analysis, client);
       if (!diagnostic) continue;
       for (const fix of safeFixes(analysis, diagnostic)) actions.push(quickFix(uri, state.version, client, diagnostic, fix));
+      if (diagnostic.rule === 'checkin-stale') actions.push(checkInAction(uri, client));
       if (diagnostic.rule === 'syntax' || diagnostic.rule === 'config' || rulesSeen.has(diagnostic.rule)) continue;
       rulesSeen.add(diagnostic.rule);
       help.push(...ruleActions(uri, client, diagnostic.rule));
@@ -76,6 +78,16 @@ function ruleActions(uri: string, client: LspDiagnostic, rule: string): CodeActi
     command: { title, command: ShowRuleDocumentationCommand, arguments: [rule, ruleDocUrl(rule)] },
   });
   return actions;
+}
+
+/**
+ * "Check in…" on a stale KR: the client's Check In command, given the KR the way the OKR Progress
+ * view gives it (a KR node: its document and where its line starts).
+ */
+function checkInAction(uri: string, client: LspDiagnostic): CodeAction {
+  const title = 'Check in…';
+  const kr = { kind: 'kr', uri, kr: { range: { start: client.range.start, end: client.range.start } } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [client], command: { title, command: CheckInCommand, arguments: [kr] } };
 }
 
 function safeFixes(analysis: Analysis, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] {
