@@ -86,6 +86,9 @@ describe('lsp: quick fixes', function () {
     assert.ok(action, 'no fix asks for input');
     assert.equal(action.command!.command, 'okr.applyFixWithInput');
     const args = action.command!.arguments[0];
+    // The input boxes get a short title (the light bulb keeps the long one); the answers come back with it.
+    assert.equal(args.title, 'Add a Baseline');
+    assert.equal(action.title, 'Add a baseline and write the KR from baseline to target');
     // "by 50%": points or percent is asked only when the baseline answer is a percentage.
     assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate', 'meaning']);
     assert.deepEqual((args.inputs[2] as { askIf?: unknown }).askIf, { name: 'baseline', pattern: String.raw`%\s*$` });

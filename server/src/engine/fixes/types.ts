@@ -32,6 +32,11 @@ export interface Fix {
   /** Present when the fix cannot apply without answers; `edits` is then empty. */
   needsInput?: FixInput[];
   /**
+   * A short, title-case name for the boxes that ask the questions ("Measure It"), when the
+   * fix's title is a long sentence that would wrap; its details belong in the prompts.
+   */
+  inputTitle?: string;
+  /**
    * Set when the fix's result depends on its neighbours (converting a KR to a task puts it under
    * the KR before it): fix-all computes it again knowing which neighbours change in the same batch.
    */

@@ -103,7 +103,8 @@ function quickFix(uri: string, version: number, client: LspDiagnostic, diagnosti
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client] };
   if (fix.isPreferred) action.isPreferred = true;
   if (fix.needsInput?.length) {
-    const args: FixWithInputArgs = { uri, version, diagnostic, title: fix.title, inputs: fix.needsInput };
+    // The input boxes carry the short title; the light bulb the full one.
+    const args: FixWithInputArgs = { uri, version, diagnostic, title: fix.inputTitle ?? fix.title, inputs: fix.needsInput };
     action.command = { title: fix.title, command: FixWithInputCommand, arguments: [args] };
   } else {
     action.edit = { changes: { [uri]: fix.edits } };
@@ -164,7 +165,7 @@ export function fixWithAnswers(state: Analyzed, diagnostic: Diagnostic, title: s
   const current = engineDiagnostic(state.analysis, { code: diagnostic.rule, range: diagnostic.range, message: diagnostic.message });
   if (!current) return { error: 'The document changed and this problem is gone.' };
   const fixes = safeFixes(state.analysis, current, answers);
-  const fix = fixes.find((f) => f.title === title && !f.needsInput?.length && f.edits.length)
+  const fix = fixes.find((f) => (f.title === title || f.inputTitle === title) && !f.needsInput?.length && f.edits.length)
     ?? fixes.find((f) => !f.needsInput?.length && f.edits.length);
   if (!fix) {
     const still = fixes.find((f) => f.needsInput?.length);
