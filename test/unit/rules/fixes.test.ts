@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../../server/src/engine/model/types';
 import { DEFAULT_CONFIG, fixesFor } from '../../../server/src/engine/rules';
 import { fixAll } from '../../../server/src/engine/fixes/fix-all';
 import type { Fix } from '../../../server/src/engine/rules/types';
+import { outcomeAnswerWarning } from '../../../server/src/engine/fixes/answer-checks';
 
 const AS_OF = '2026-05-01';
 
@@ -359,6 +360,18 @@ describe('fixes', () => {
       const keep = fixes(text, 'kr-task').find((f) => f.title.startsWith('Keep '))!;
       assert.ok(keep.title.length > 60);
       assert.equal(keep.inputTitle, 'Keep as a Task Under an Outcome KR');
+      assert.equal(keep.needsInput?.[0].warn, 'outcome-kr');
+    });
+
+    it('Keep … as a task: an outcome answer that reads as a task or vague gets a warning, a measured outcome none', () => {
+      assert.match(outcomeAnswerWarning('Migrate to the new invoicing tool')!, /^This reads as a task, not an outcome: it starts with the activity verb 'migrate'.*\.$/);
+      assert.match(outcomeAnswerWarning('Improve customer satisfaction')!, /^This reads as vague: it says 'improve' but gives no number: from what, to what\?$/);
+      assert.equal(outcomeAnswerWarning('Increase self-service returns from 20% to 60%'), undefined);
+      assert.equal(outcomeAnswerWarning('  '), undefined);
+      // A warning, not a refusal: the fix still writes the answer.
+      const text = ['period 2026-Q2', 'objective Get paid faster', '  why Cash', '  kr Implement a new invoicing system', ''].join('\n');
+      const [fix] = fixes(text, 'kr-task', { outcome: 'Migrate to the new invoicing tool' }).filter((f) => f.title.startsWith('Keep '));
+      assert.ok(fix.edits.length);
     });
 
     it('kr-missing-target asks for the value, then adds the target line', () => {

@@ -56,6 +56,7 @@ export function taskUnderOutcomeKr(ctx: RuleContext, ref: KrRef, answers?: Recor
         name: 'outcome',
         prompt: `What should change once '${shorten(kr.text)}' is done? Write it as a KR, from a baseline to a target.`,
         placeholder: 'Increase weekly active teams from 40 to 60',
+        warn: 'outcome-kr',
       }],
     };
   }

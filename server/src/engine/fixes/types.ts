@@ -22,6 +22,11 @@ export interface FixInput {
   choices?: { value: string; label: string; detail?: string }[];
   /** Asked only when the answer named `name` matches `pattern` (a regular expression source). */
   askIf?: { name: string; pattern: string };
+  /**
+   * A reading the answer gets while it is typed, as a warning (never a refusal): `outcome-kr` is
+   * `outcomeAnswerWarning` (fixes/answer-checks.ts), for an answer that becomes a KR sentence.
+   */
+  warn?: 'outcome-kr';
 }
 
 export interface Fix {
