@@ -87,6 +87,12 @@ describe('lsp: language features', function () {
       assert.match(md, /Improve customer satisfaction/);
       assert.doesNotMatch(md, /— → —|Baseline → target/);
       assert.doesNotMatch(md, /Tasks:/);
+      assert.doesNotMatch(md, /expected|░/, 'no empty bar, no expected progress for a KR that has none');
+      assert.match(md, /No progress to show yet: it needs a baseline and a target\./);
+      await client.open('file:///mem/hover-no-target.okr', 'period 2026-04-01 to 2026-08-30\nobjective Cash\n  why w\n  kr Increase NPS\n    baseline 30 on 2026-03-31\n');
+      const noTarget = (await hoverAt({ line: 3, character: 8 }, 'file:///mem/hover-no-target.okr'))!.contents.value;
+      assert.match(noTarget, /No progress to show yet: it needs a target\./);
+      assert.match(noTarget, /\*\*Baseline → target:\*\* 30 on 2026-03-31 → —/);
     });
 
     it('explains an abbreviation from the glossary', async () => {

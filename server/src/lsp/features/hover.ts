@@ -51,7 +51,9 @@ const esc = (s: string | null | undefined) => (s ? escapeMarkdown(s) : '—');
 function krHover(k: KrProgress, analysis: Analysis, at: { line: number; character: number }): string {
   const lines = [`**Key result** · ${ICON[k.status]} ${statusText(k.status)}`, '', esc(k.kr.text), ''];
   const expected = k.expected === null ? '' : ` · expected **${percentText(k.expected)}** today`;
-  lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
+  // No progress to measure: say why, not an empty bar and "—".
+  if (k.progress === null) lines.push(`No progress to show yet: ${noProgressReason(k)}.`, '');
+  else lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
   const baseline = k.baseline ? `${esc(k.baseline.raw)}${k.baselineDate ? ` on ${k.baselineDate}` : ''}` : '—';
   const comparator = k.kind === 'threshold' && k.kr.target?.comparator ? `${escapeMarkdown(k.kr.target.comparator)} ` : '';
   const target = k.kind === 'milestone' ? 'done' : k.target ? `${comparator}${esc(k.target.raw)}` : '—';
@@ -77,6 +79,14 @@ function krHover(k: KrProgress, analysis: Analysis, at: { line: number; characte
     for (const d of hints.slice(0, 3)) lines.push(`💡 \`${d.rule}\`: ${escapeMarkdown(d.message)}`, '');
   }
   return lines.join('\n').trimEnd();
+}
+
+function noProgressReason(k: KrProgress): string {
+  if (k.kind === 'threshold') return k.target ? 'no value yet to compare with the threshold' : 'it needs a threshold to meet';
+  if (!k.baseline && !k.target) return 'it needs a baseline and a target';
+  if (!k.baseline) return 'it needs a baseline';
+  if (!k.target) return 'it needs a target';
+  return 'the baseline and the target are the same';
 }
 
 /** `- **History:** ▁▃▅ 3 check-ins · 0% → 38%` — the check-ins' progress as a sparkline. */
