@@ -32,7 +32,7 @@ describe('lsp: language features', function () {
       assert.match(md, /expected \*\*26%\*\* today/);
       assert.match(md, /\\\$24M on 2026-03-31 → \\\$12M by 2026-08-30/);
       assert.match(md, /\*\*Current:\*\* \\\$19\.4M on 2026-05-01/);
-      assert.match(md, /computed \*\*on track\*\* · reported \*\*at risk\*\*/);
+      assert.match(md, /\*\*Status:\*\* \*\*on track\*\* \(your call: \*\*at risk\*\*\)/);
       assert.match(md, /\*\*Tasks:\*\* 1\/2 done/);
       assert.deepEqual(hover.range?.start, { line: 8, character: 2 });
     });
@@ -74,8 +74,25 @@ describe('lsp: language features', function () {
       const finding = diagnostics.find((d) => d.code === 'kr-ambiguous-metric')!;
       const on = (await hoverAt(finding.range.start, doc))!.contents.value;
       assert.doesNotMatch(on, /kr-ambiguous-metric/);
+      const sameLine = (await hoverAt({ line: 3, character: 6 }, doc))!.contents.value;
+      assert.doesNotMatch(sameLine, /kr-ambiguous-metric/, 'the finding on the hovered line is in sight');
       const beside = (await hoverAt({ line: 4, character: 6 }, doc))!.contents.value;
       assert.match(beside, /kr-ambiguous-metric/, 'elsewhere in the KR the finding is listed');
+    });
+
+    it('keeps an empty KR\'s hover short: no "— → —", no "Tasks: 0/0"', async () => {
+      const doc = 'file:///mem/hover-empty.okr';
+      await client.open(doc, 'period 2026-04-01 to 2026-08-30\nobjective Cash\n  why w\n  kr Improve customer satisfaction\n');
+      const md = (await hoverAt({ line: 3, character: 8 }, doc))!.contents.value;
+      assert.match(md, /Improve customer satisfaction/);
+      assert.doesNotMatch(md, /— → —|Baseline → target/);
+      assert.doesNotMatch(md, /Tasks:/);
+      assert.doesNotMatch(md, /expected|░/, 'no empty bar, no expected progress for a KR that has none');
+      assert.match(md, /No progress to show yet: it needs a baseline and a target\./);
+      await client.open('file:///mem/hover-no-target.okr', 'period 2026-04-01 to 2026-08-30\nobjective Cash\n  why w\n  kr Increase NPS\n    baseline 30 on 2026-03-31\n');
+      const noTarget = (await hoverAt({ line: 3, character: 8 }, 'file:///mem/hover-no-target.okr'))!.contents.value;
+      assert.match(noTarget, /No progress to show yet: it needs a target\./);
+      assert.match(noTarget, /\*\*Baseline → target:\*\* 30 on 2026-03-31 → —/);
     });
 
     it('explains an abbreviation from the glossary', async () => {

@@ -86,6 +86,9 @@ describe('lsp: quick fixes', function () {
     assert.ok(action, 'no fix asks for input');
     assert.equal(action.command!.command, 'okr.applyFixWithInput');
     const args = action.command!.arguments[0];
+    // The input boxes get a short title (the light bulb keeps the long one); the answers come back with it.
+    assert.equal(args.title, 'Add a Baseline');
+    assert.equal(action.title, 'Add a baseline and write the KR from baseline to target');
     // "by 50%": points or percent is asked only when the baseline answer is a percentage.
     assert.deepEqual(args.inputs.map((i) => i.name), ['baseline', 'baselineDate', 'meaning']);
     assert.deepEqual((args.inputs[2] as { askIf?: unknown }).askIf, { name: 'baseline', pattern: String.raw`%\s*$` });
@@ -150,6 +153,26 @@ describe('lsp: quick fixes', function () {
     const direct = await client.request<{ edits: TextEdit[]; applied: number; needsAnswers: number }>('okr/fixAll', { uri });
     assert.equal(applyEdits(text, direct.edits), fixed);
     assert.equal(direct.applied, 3);
+  });
+
+  it('offers "Check in…" on a stale KR: it runs okr.checkIn on that KR, and the check-in it leads to clears the finding', async () => {
+    const uri = 'file:///mem/stale.okr';
+    const text = ['period 2026-Q2', 'objective Get paid faster', '  why Cash', '  kr Reduce DSO from 52 to 40 days',
+      '    baseline 52 days on 2026-04-01', '    target 40 days by 2026-06-30', ''].join('\n');
+    const { diagnostics } = await client.open(uri, text);
+    const stale = diagnostics.find((d) => d.code === 'checkin-stale');
+    assert.ok(stale, diagnostics.map((d) => d.code).join());
+    const actions = await actionsFor(uri, stale, ['quickfix']);
+    const checkIn = actions.find((a) => a.title === 'Check in…');
+    assert.ok(checkIn, actions.map((a) => a.title).join());
+    assert.equal(checkIn.command?.command, 'okr.checkIn');
+    const kr = (checkIn.command?.arguments as unknown as { kind: string; uri: string; kr: { range: { start: { line: number; character: number } } } }[])[0];
+    assert.deepEqual([kr.kind, kr.uri, kr.kr.range.start.line], ['kr', uri, 3]);
+    const context = await client.request<{ title: string }>('okr/checkInContext', { uri, position: kr.kr.range.start });
+    assert.equal(context.title, 'Reduce DSO from 52 to 40 days');
+    const result = await client.request<{ edit?: TextEdit }>('okr/checkInEdit', { uri, position: kr.kr.range.start, value: '49 days' });
+    const after = await client.change(uri, applyEdits(text, [result.edit!]));
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'checkin-stale' || d.code === 'syntax'), []);
   });
 
   it('offers "Show documentation" and "Disable rule in .okrrc.json" for a rule\'s finding', async () => {

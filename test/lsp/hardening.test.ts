@@ -13,6 +13,8 @@ import { LspClient } from './client';
 import { SETTINGS } from './fixtures';
 
 const GOOD = 'period 2026-Q2\nobjective Grow\n  why Growth pays.\n  kr Grow users from 10 to 20 by 2026-06-30\n';
+// A finding that depends on no date (kr-task): its diagnostics show the document was checked.
+const WITH_FINDING = GOOD.replace('Grow users from 10 to 20', 'Implement the new signup flow');
 const LATIN1 = Buffer.concat([Buffer.from('period 2026-Q2\nobjective Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
 const fifo = (path: string) => spawnSync('mkfifo', [path]).status === 0;
 
@@ -101,7 +103,7 @@ describe('lsp: files the CLI declines', function () {
   it('a pipe named .okrrc.json is reported on that config, never waited on (15.3)', async () => {
     const configUri = uriOf('sub/.okrrc.json');
     const configProblems = client.nextDiagnostics(configUri);
-    const published = await client.open(uriOf('sub/x.okr'), GOOD);
+    const published = await client.open(uriOf('sub/x.okr'), WITH_FINDING);
     assert.ok(published.diagnostics.length > 0);
     assert.match((await configProblems).diagnostics[0].message, /cannot read the config file: is not a regular file/);
   });
@@ -115,7 +117,7 @@ describe('lsp: a deeply nested .okrrc.json', function () {
     try {
       const configUri = pathToFileURL(join(folder, '.okrrc.json')).href;
       const configProblems = client.nextDiagnostics(configUri);
-      const published = await client.open(pathToFileURL(join(folder, 'a.okr')).href, GOOD);
+      const published = await client.open(pathToFileURL(join(folder, 'a.okr')).href, WITH_FINDING);
       assert.ok(published.diagnostics.length > 0);
       assert.deepEqual((await configProblems).diagnostics.map((d) => d.message), ['the config nests deeper than 64 levels; it is not read (the defaults apply)']);
     } finally {

@@ -160,7 +160,8 @@ describe('lsp: workspace tree', function () {
     const edit = (params: Record<string, unknown>) => client.request<{ edit?: TextEdit; error?: string }>('okr/checkInEdit', { uri, position: at, value: '$18.2M', ...params });
     assert.match((await edit({ value: '1,450 users' })).error!, /measured in dollars, not 'users'/);
     assert.match((await edit({ date: '2026-04-20' })).error!, /cannot come before/);
-    assert.match((await edit({ date: '2026-13-01' })).error!, /YYYY-MM-DD/);
+    assert.match((await edit({ date: '2026-13-01' })).error!, /2026-13-01 is not a date on the calendar/);
+    assert.match((await edit({ date: '13/01/2026' })).error!, /YYYY-MM-DD/);
     // A status that would start a new line (or anything but the three calls) is refused, never written.
     const injected = await edit({ status: 'on-track\n    target $1 by 2026-06-30' });
     assert.equal(injected.edit, undefined);

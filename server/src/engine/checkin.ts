@@ -14,6 +14,8 @@ export interface CheckInFacts {
   /** The latest check-in's value, else the baseline's (`$19.4M`). */
   lastValue: string | null;
   lastDate: string | null;
+  /** Whether lastValue/lastDate come from the latest check-in or from the baseline. */
+  lastFrom: 'check-in' | 'baseline' | null;
   milestone: boolean;
   targetDate: string | null;
   periodStart: string | null;
@@ -30,6 +32,7 @@ export function checkInFacts(kr: KrProgress, period: { start: string; end: strin
     unitLabel: reference ? describeUnit(reference.unit) : null,
     lastValue: last ? (last.done ? 'done' : last.value!.raw) : (kr.baseline?.raw ?? null),
     lastDate: last?.date.iso ?? kr.baselineDate ?? null,
+    lastFrom: last ? 'check-in' : kr.baseline || kr.baselineDate ? 'baseline' : null,
     milestone: kr.kind === 'milestone',
     targetDate: kr.targetDate ?? null,
     periodStart: period?.start ?? null,
@@ -55,11 +58,40 @@ export function checkInValueProblem(value: string, facts: CheckInFacts): string 
   return undefined;
 }
 
+/**
+ * A value that fits the KR's unit but is probably a slip of magnitude: more than ten times away
+ * from the last value, or without the K/M/B the last value is written with ("17" for $19.4M).
+ * A warning the person may accept (a KR can move that much), never a refusal.
+ */
+export function checkInValueWarning(value: string, facts: CheckInFacts): string | undefined {
+  if (facts.milestone || !facts.lastValue || checkInValueProblem(value, facts) !== undefined) return undefined;
+  const typed = quantityOf(value.trim().replace(/\s+/g, ' '));
+  const last = quantityOf(facts.lastValue);
+  if (!typed || !last) return undefined;
+  const suffix = (raw: string) => /\d([kKmMbB])(?!\w)/.exec(raw)?.[1]?.toUpperCase();
+  const lastSuffix = suffix(last.raw);
+  if (lastSuffix && !suffix(typed.raw) && typed.amount !== 0) {
+    return `${typed.raw} has no ${lastSuffix} while the last value is ${facts.lastValue}: did you mean ${typed.raw}${lastSuffix}?`;
+  }
+  const [a, b] = [Math.abs(typed.amount), Math.abs(last.amount)];
+  if (a > 0 && b > 0 && (a / b > 10 || b / a > 10)) return `${typed.raw} is more than ten times away from the last value, ${facts.lastValue}: is that right?`;
+  return undefined;
+}
+
+function quantityOf(text: string) {
+  const m = VALUE.exec(text);
+  return m ? makeQuantity(m[1], m[2], text, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }) : undefined;
+}
+
 /** A check-in date: an error when it cannot be written, a warning when it is probably a mistake. */
 export function checkInDateProblem(date: string, facts: CheckInFacts, today: string): { error?: string; warning?: string } {
   const d = date.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d) && !isValidIsoDate(d)) return { error: `${d} is not a date on the calendar.` };
   if (!isValidIsoDate(d)) return { error: 'A date as YYYY-MM-DD, like 2026-05-15.' };
-  if (facts.lastDate && d < facts.lastDate) return { error: `The last check-in or baseline is dated ${facts.lastDate}: a new check-in cannot come before it.` };
+  if (facts.lastDate && d < facts.lastDate) {
+    const which = facts.lastFrom === 'baseline' ? 'The baseline is' : 'The last check-in is';
+    return { error: `${which} dated ${facts.lastDate}: a new check-in cannot come before it.` };
+  }
   if (facts.targetDate && d > facts.targetDate) return { warning: `${d} is after the KR's target date (${facts.targetDate}).` };
   if (facts.periodStart && facts.periodEnd && (d < facts.periodStart || d > facts.periodEnd)) {
     return { warning: `${d} is outside the period (${facts.periodStart} to ${facts.periodEnd}).` };

@@ -74,6 +74,7 @@ export interface FixWithInputArgs {
   uri: string;
   version: number;
   diagnostic: EngineDiagnostic;
+  /** The title of the input boxes (the fix's short input title, else its title); sent back to pick the fix. */
   title: string;
   inputs: FixInput[];
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  answeringPrompts, diagnosticsAfter, typeTheExample, lineOf, openSample, openScratch, ruleOf, setText, waitForDiagnostics,
+  AS_OF, answeringPrompts, diagnosticsAfter, typeTheExample, lineOf, openSample, openScratch, ruleOf, setText, waitForDiagnostics,
 } from './helpers';
 
 // The samples with quick fixes (product-q2.okr has findings, but none with a fix), and how many
@@ -77,6 +77,28 @@ suite('Quick fixes', () => {
     assert.equal(doc.lineAt(6).text, '    target $12M by 2026-08-30');
   });
 
+  test('"Check in…" on a stale KR runs Check In on that KR: the check-in line lands under it and the finding goes', async () => {
+    const { doc, diagnostics } = await openSample('accounts-receivable.okr', ['kr-ambiguous-metric']);
+    const original = doc.getText();
+    const line = lineOf(doc, 'kr Reduce AR>90 days by 40%');
+    const stale = diagnostics.find((d) => ruleOf(d) === 'checkin-stale' && d.range.start.line === line);
+    assert.ok(stale, `checkin-stale on the AR>90 KR among ${JSON.stringify(diagnostics.map(ruleOf))}`);
+    const checkIn = (await quickFixes(doc, stale)).find((action) => action.title === 'Check in…');
+    assert.ok(checkIn, 'a "Check in…" action');
+    try {
+      // Value, date, your call, note.
+      const { result: after } = await answeringPrompts(['$7.1M', AS_OF, 'No status', ''], () => diagnosticsAfter(doc.uri, () => apply(checkIn)));
+      assert.equal(doc.lineAt(line + 1).text, '    baseline $7.5M on 2026-03-31');
+      assert.equal(doc.lineAt(line + 2).text, `    checkin ${AS_OF} $7.1M`);
+      const settled = after.some((d) => ruleOf(d) === 'checkin-stale' && d.range.start.line === line)
+        ? await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => ruleOf(d) === 'checkin-stale' && d.range.start.line === line), 'the KR without checkin-stale')
+        : after;
+      assert.deepEqual(settled.filter((d) => ruleOf(d) === 'syntax'), []);
+    } finally {
+      if (doc.getText() !== original) await setText(doc, original);
+    }
+  });
+
   for (const sample of SAMPLES) {
     test(`every quick fix in ${sample.name} applies and answers a finding`, async () => {
       const { doc, diagnostics } = await openSample(sample.name, sample.rules);
@@ -84,9 +106,9 @@ suite('Quick fixes', () => {
       const tried = new Set<string>();
       try {
         for (const diagnostic of diagnostics) {
-          // The rule's own actions (turn it off, read its docs) change no text: tested on their own.
+          // The rule's own actions (turn it off, read its docs, check in) change no text by themselves: tested on their own.
           const titles = (await quickFixes(doc, diagnostic)).map((action) => action.title)
-            .filter((title) => !title.startsWith('Disable rule') && !title.startsWith('Show documentation'));
+            .filter((title) => !title.startsWith('Disable rule') && !title.startsWith('Show documentation') && title !== 'Check in…');
           for (const title of titles) {
             if (tried.has(`${diagnostic.range.start.line} ${title}`)) continue;
             tried.add(`${diagnostic.range.start.line} ${title}`);

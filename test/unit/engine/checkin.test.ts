@@ -1,7 +1,7 @@
 // The check-in command's logic: what each input box accepts and what it warns about.
 import { strict as assert } from 'node:assert';
 import { analyzeText } from '../../../server/src/engine/analyze';
-import { checkInDateProblem, checkInFacts, checkInStatement, checkInValueProblem } from '../../../server/src/engine/checkin';
+import { checkInDateProblem, checkInFacts, checkInStatement, checkInValueProblem, checkInValueWarning } from '../../../server/src/engine/checkin';
 
 const TEXT = [
   'period 2026-04-01 to 2026-08-30',
@@ -48,6 +48,32 @@ describe('engine: check-in input', () => {
     assert.match(checkInDateProblem('2026-05-20', teams, '2026-05-15').warning!, /in the future/);
     assert.match(checkInDateProblem('2026-04-01', teams, '2026-05-15').error!, /cannot come before/);
     assert.match(checkInDateProblem('15/05/2026', teams, '2026-05-15').error!, /YYYY-MM-DD/);
+  });
+
+  it('says an impossible date is not on the calendar, and which of check-in or baseline the date must follow', () => {
+    const teams = facts(0);
+    assert.equal(checkInDateProblem('2026-05-32', teams, '2026-05-15').error, '2026-05-32 is not a date on the calendar.');
+    assert.match(checkInDateProblem('2026-04-01', teams, '2026-05-15').error!, /^The last check-in is dated 2026-04-15:/);
+    const fresh = analyzeText(TEXT.replace('    checkin 2026-04-15 1,260 teams\n', ''), { asOf: '2026-05-15' });
+    const noCheckIn = checkInFacts(fresh.progress.objectives[0].keyResults[0], fresh.doc.period);
+    assert.match(checkInDateProblem('2026-03-30', noCheckIn, '2026-05-15').error!, /^The baseline is dated 2026-03-31:/);
+  });
+
+  it('warns, without refusing, about a value ten times away from the last one or missing its K/M', () => {
+    const analysis = analyzeText(['period 2026-04-01 to 2026-08-30', 'objective Cash', '  why w',
+      '  kr Reduce AR from $24M to $12M by 2026-08-30', '    baseline $24M on 2026-03-31', '    checkin 2026-05-01 $19.4M', ''].join('\n'), { asOf: '2026-05-15' });
+    const dollars = checkInFacts(analysis.progress.objectives[0].keyResults[0], analysis.doc.period);
+    for (const slip of ['17', '$17']) {
+      assert.equal(checkInValueProblem(slip, dollars), undefined, `${slip} is accepted`);
+      assert.match(checkInValueWarning(slip, dollars)!, /no M while the last value is \$19\.4M: did you mean .*17M\?/);
+    }
+    assert.match(checkInValueWarning('$250M', dollars)!, /more than ten times away from the last value, \$19\.4M/);
+    assert.equal(checkInValueWarning('$17M', dollars), undefined);
+    assert.equal(checkInValueWarning('$17.2M', dollars), undefined);
+    const teams = facts(0);
+    assert.match(checkInValueWarning('14,000', teams)!, /ten times away/);
+    assert.equal(checkInValueWarning('1,300 teams', teams), undefined);
+    assert.equal(checkInValueWarning('abc', teams), undefined, 'a value that does not fit is an error, not a warning');
   });
 
   it('writes one line: a status is one of the three calls, a note is quoted on one line', () => {

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../../server/src/engine/model/types';
 import { DEFAULT_CONFIG, fixesFor } from '../../../server/src/engine/rules';
 import { fixAll } from '../../../server/src/engine/fixes/fix-all';
 import type { Fix } from '../../../server/src/engine/rules/types';
+import { outcomeAnswerWarning } from '../../../server/src/engine/fixes/answer-checks';
 
 const AS_OF = '2026-05-01';
 
@@ -333,6 +334,44 @@ describe('fixes', () => {
       const [fix] = fixes(text, 'kr-vague', { baseline: '72%', baselineDate: '2026-03-31', target: '85' });
       const out = applyAndRecheck(text, fix, ['kr-vague']);
       assert.match(out, /\n {4}baseline 72% on 2026-03-31\n {4}target 85% by 2026-06-30\n/);
+    });
+
+    it('Measure it: says the baseline date it fills in is the day before the period, asks the target date, writes target … by DATE', () => {
+      const text = ['period 2026-Q2', 'objective Customers love us', '  why Referrals drive growth', '  kr Improve customer satisfaction', ''].join('\n');
+      const [asking] = fixes(text, 'kr-vague');
+      assert.equal(asking.inputTitle, 'Measure It');
+      assert.deepEqual(asking.needsInput?.map((i) => i.name), ['baseline', 'baselineDate', 'target', 'targetDate']);
+      const [, baselineDate, , targetDate] = asking.needsInput!;
+      assert.equal(baselineDate.value, '2026-03-31');
+      assert.match(baselineDate.prompt, /2026-03-31, the day before the period starts/);
+      assert.equal(targetDate.value, '2026-06-30');
+      assert.match(targetDate.prompt, /2026-06-30, the end of the period/);
+      // VS Code puts "(Press 'Enter' …)" after a prompt: none ends with parentheses of its own.
+      for (const input of asking.needsInput!) assert.doesNotMatch(input.prompt, /\)\W*$/, input.prompt);
+      const notYet = fixes(text, 'kr-vague', { baseline: '72%', baselineDate: '2026-03-31', target: '85%' })[0];
+      assert.deepEqual(notYet.edits, [], 'no target without its date');
+      const [fix] = fixes(text, 'kr-vague', { baseline: '72%', baselineDate: '2026-03-31', target: '85%', targetDate: '2026-06-15' });
+      const out = applyAndRecheck(text, fix, ['kr-vague']);
+      assert.match(out, /\n {4}baseline 72% on 2026-03-31\n {4}target 85% by 2026-06-15\n/);
+    });
+
+    it('Keep … as a task: the input boxes get a short title, the light bulb the full one', () => {
+      const text = ['period 2026-Q2', 'objective Get paid faster', '  why Cash', '  kr Implement a new invoicing system', ''].join('\n');
+      const keep = fixes(text, 'kr-task').find((f) => f.title.startsWith('Keep '))!;
+      assert.ok(keep.title.length > 60);
+      assert.equal(keep.inputTitle, 'Keep as a Task Under an Outcome KR');
+      assert.equal(keep.needsInput?.[0].warn, 'outcome-kr');
+    });
+
+    it('Keep … as a task: an outcome answer that reads as a task or vague gets a warning, a measured outcome none', () => {
+      assert.match(outcomeAnswerWarning('Migrate to the new invoicing tool')!, /^This reads as a task, not an outcome: it starts with the activity verb 'migrate'.*\.$/);
+      assert.match(outcomeAnswerWarning('Improve customer satisfaction')!, /^This reads as vague: it says 'improve' but gives no number: from what, to what\?$/);
+      assert.equal(outcomeAnswerWarning('Increase self-service returns from 20% to 60%'), undefined);
+      assert.equal(outcomeAnswerWarning('  '), undefined);
+      // A warning, not a refusal: the fix still writes the answer.
+      const text = ['period 2026-Q2', 'objective Get paid faster', '  why Cash', '  kr Implement a new invoicing system', ''].join('\n');
+      const [fix] = fixes(text, 'kr-task', { outcome: 'Migrate to the new invoicing tool' }).filter((f) => f.title.startsWith('Keep '));
+      assert.ok(fix.edits.length);
     });
 
     it('kr-missing-target asks for the value, then adds the target line', () => {

@@ -60,6 +60,14 @@ describe('coaching rules: every rule against its documented examples', () => {
         assert.match(text, new RegExp(`^# ${rule.id}`));
         assert.ok(text.includes(rule.examples[0].bad.split('\n')[3] ?? ''), 'the doc shows the example');
       });
+
+      it('names its sources, never internal research notes, in its rationale and doc', () => {
+        const text = readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+        for (const [where, what] of [['rationale', rule.rationale], ['doc', text]] as const) {
+          assert.doesNotMatch(what, /\bseeds?\b/i, `${where} of ${rule.id} mentions a seed`);
+        }
+        assert.doesNotMatch(text, /^## What it reads/m);
+      });
     });
   }
 
@@ -148,6 +156,12 @@ describe('coaching rules: behaviour beyond the examples', () => {
     assert.ok(rulesRaised(text, '2026-05-01').includes('checkin-stale'));
     assert.ok(!rulesRaised(text, '2026-04-10').includes('checkin-stale'));
     assert.ok(!rulesRaised(text, '2026-08-01').includes('checkin-stale'));
+  });
+
+  it('checkin-stale leaves a KR still being drafted (no baseline, no check-in) alone', () => {
+    assert.ok(!rulesRaised(doc('  kr Reduce DSO from 50 to 40 days'), '2026-05-15').includes('checkin-stale'));
+    const withBaseline = doc('  kr Reduce DSO from 50 to 40 days', '    baseline 50 days on 2026-04-01');
+    assert.ok(rulesRaised(withBaseline, '2026-05-15').includes('checkin-stale'));
   });
 
   it('honours severities and options from the configuration', () => {

@@ -48,19 +48,22 @@ export function taskUnderOutcomeKr(ctx: RuleContext, ref: KrRef, answers?: Recor
   // The KR's own numbers would then describe the new outcome: leave such a KR to a person.
   if (kr.baseline || kr.target || kr.checkins.length) return undefined;
   const title = `Keep '${shorten(kr.text)}' as a task under a KR for the outcome it should move`;
+  const inputTitle = 'Keep as a Task Under an Outcome KR';
   const outcome = answers?.outcome?.replace(/[\r\n]+/g, ' ').trim();
   if (!outcome) {
     return {
-      title, edits: [], needsInput: [{
+      title, inputTitle, edits: [], needsInput: [{
         name: 'outcome',
         prompt: `What should change once '${shorten(kr.text)}' is done? Write it as a KR, from a baseline to a target.`,
         placeholder: 'Increase weekly active teams from 40 to 60',
+        warn: 'outcome-kr',
       }],
     };
   }
   const indent = indentOf(ctx.lines[kr.range.start.line]) + indentStep(ctx.lines);
   return {
     title,
+    inputTitle,
     edits: [
       replaceRange(kr.textRange, outcome),
       insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}task ${kr.text}`], lineBreakOf(ctx.text)),
@@ -115,7 +118,7 @@ export function explicitRewrite(ctx: RuleContext, ref: KrRef, answers?: Record<s
         // Only for a percentage baseline: "by 15%" on 62% is 77% or 71.3%.
         ...(kr.sentence.by?.unit === '%' || readingOf(kr).relative?.text.endsWith('%') ? [percentMeaningQuestion(byRaw, undefined, true)] : []),
       ];
-      return { title: 'Add a baseline and write the KR from baseline to target', edits: [], needsInput: inputs };
+      return { title: 'Add a baseline and write the KR from baseline to target', inputTitle: 'Add a Baseline', edits: [], needsInput: inputs };
     }
     baseline = value;
     baselineDate = date;

@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../dates';
 import type { Fix, RuleContext } from './types';
 import { indentOf, indentStep, insertLinesAfter, lineBreakOf } from './edits';
 import { parseAnswerQuantity, sentenceDate } from './kr-fixes';
-import { baselineDateQuestion, VALUE_PATTERN, valueQuestion } from './questions';
+import { baselineDateQuestion, targetDateQuestion, VALUE_PATTERN, valueQuestion } from './questions';
 
 /** A bare number answered for a KR measured in a unit takes that unit (40 → $40 when the target is $100). */
 function inUnitOf(value: Quantity, reference: Quantity | undefined): string {
@@ -32,7 +32,7 @@ export function addBaselineLine(ctx: RuleContext, kr: KeyResult, answers?: Recor
     return {
       title, edits: [], needsInput: [
         valueQuestion('baseline', 'Where does the metric stand now (the baseline)?', kr),
-        baselineDateQuestion(ctx.doc, 'On what date was it measured (YYYY-MM-DD)?'),
+        baselineDateQuestion(ctx.doc, 'On what date was it measured? YYYY-MM-DD.'),
       ],
     };
   }
@@ -67,21 +67,26 @@ export function addBaselineAndTarget(ctx: RuleContext, kr: KeyResult, answers?: 
   const target = answers?.target !== undefined ? parseAnswerQuantity(answers.target) : undefined;
   const date = answers?.baselineDate?.trim();
   const title = 'Measure it: add a baseline and a target';
-  if (!baseline || !target || !date || !isValidIsoDate(date)) {
+  // A target needs its date: the sentence's, else asked (the period's end prefilled).
+  const sentenceDue = sentenceDate(kr);
+  const askedDue = answers?.targetDate?.trim();
+  const due = sentenceDue ?? (askedDue && isValidIsoDate(askedDue) ? askedDue : undefined);
+  if (!baseline || !target || !date || !isValidIsoDate(date) || !due) {
     return {
-      title, edits: [], needsInput: [
-        valueQuestion('baseline', 'What number shows where this stands today (the baseline)?', kr),
-        baselineDateQuestion(ctx.doc, 'On what date was it measured (YYYY-MM-DD)?'),
-        valueQuestion('target', 'What value should it reach (the target)?', kr),
+      title, inputTitle: 'Measure It', edits: [], needsInput: [
+        valueQuestion('baseline', 'What number shows where this stands today, the baseline?', kr),
+        baselineDateQuestion(ctx.doc, 'On what date was it measured? YYYY-MM-DD.'),
+        valueQuestion('target', 'What value should it reach, the target?', kr),
+        ...(sentenceDue ? [] : [targetDateQuestion(ctx.doc)]),
       ],
     };
   }
   const targetText = inUnitOf(target, baseline);
   const baselineText = inUnitOf(baseline, target);
-  const due = sentenceDate(kr);
   const indent = childIndent(ctx, kr);
   return {
     title,
-    edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}baseline ${baselineText} on ${date}`, `${indent}target ${targetText}${due ? ` by ${due}` : ''}`], lineBreakOf(ctx.text))],
+    inputTitle: 'Measure It',
+    edits: [insertLinesAfter(ctx.lines, kr.range.start.line, [`${indent}baseline ${baselineText} on ${date}`, `${indent}target ${targetText} by ${due}`], lineBreakOf(ctx.text))],
   };
 }

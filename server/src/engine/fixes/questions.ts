@@ -30,11 +30,24 @@ export function valueQuestion(name: string, prompt: string, kr: KeyResult, prefe
   return { name, prompt, placeholder: example ? `like ${example}` : GENERIC, pattern: VALUE_PATTERN };
 }
 
-/** The baseline date: the day before the period starts is the usual answer, so it is prefilled. */
-export function baselineDateQuestion(doc: OkrDocument, prompt = 'On what date was the baseline measured (YYYY-MM-DD)?'): FixInput {
+/**
+ * The baseline date: the day before the period starts is the usual answer, so it is prefilled,
+ * and the prompt says so (a date before the period is not a slip). Prompts never end with their
+ * own parentheses: VS Code puts "(Press 'Enter' …)" after them.
+ */
+export function baselineDateQuestion(doc: OkrDocument, prompt = 'On what date was the baseline measured? YYYY-MM-DD.'): FixInput {
   const start = doc.period?.start;
   const value = start && isValidIsoDate(start) ? addDays(start, -1) : undefined;
-  return { name: 'baselineDate', prompt, placeholder: 'YYYY-MM-DD', pattern: DATE_PATTERN, ...(value ? { value } : {}) };
+  const said = value ? `${prompt} Filled in: ${value}, the day before the period starts; change it if you measured later.` : prompt;
+  return { name: 'baselineDate', prompt: said, placeholder: 'YYYY-MM-DD', pattern: DATE_PATTERN, ...(value ? { value } : {}) };
+}
+
+/** The target date, for a KR whose sentence has none: the period's end is prefilled. */
+export function targetDateQuestion(doc: OkrDocument): FixInput {
+  const end = doc.period?.end;
+  const value = end && isValidIsoDate(end) ? end : undefined;
+  const prompt = `By what date should it get there? YYYY-MM-DD.${value ? ` Filled in: ${value}, the end of the period.` : ''}`;
+  return { name: 'targetDate', prompt, placeholder: 'YYYY-MM-DD', pattern: DATE_PATTERN, ...(value ? { value } : {}) };
 }
 
 /**

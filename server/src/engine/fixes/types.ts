@@ -22,6 +22,11 @@ export interface FixInput {
   choices?: { value: string; label: string; detail?: string }[];
   /** Asked only when the answer named `name` matches `pattern` (a regular expression source). */
   askIf?: { name: string; pattern: string };
+  /**
+   * A reading the answer gets while it is typed, as a warning (never a refusal): `outcome-kr` is
+   * `outcomeAnswerWarning` (fixes/answer-checks.ts), for an answer that becomes a KR sentence.
+   */
+  warn?: 'outcome-kr';
 }
 
 export interface Fix {
@@ -31,6 +36,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Present when the fix cannot apply without answers; `edits` is then empty. */
   needsInput?: FixInput[];
+  /**
+   * A short, title-case name for the boxes that ask the questions ("Measure It"), when the
+   * fix's title is a long sentence that would wrap; its details belong in the prompts.
+   */
+  inputTitle?: string;
   /**
    * Set when the fix's result depends on its neighbours (converting a KR to a task puts it under
    * the KR before it): fix-all computes it again knowing which neighbours change in the same batch.

@@ -11,7 +11,7 @@ export const checkinAtRiskStreak: Rule = {
   defaultSeverity: 'warning',
   description: 'A third at-risk check-in in a row: make a call, back on track or off track.',
   rationale:
-    'Seed 001 (Tability) suggests no more than two yellow statuses in a row: on the third, decide whether the KR is ' +
+    'Tability suggests no more than two yellow statuses in a row: on the third, decide whether the KR is ' +
     'back on track or off track, and act on it. A KR that stays "at risk" for weeks hides a decision nobody made.',
   howToFix:
     'Decide: either say what changes so the KR is back on track, or mark it off-track and adjust the plan (scope, ' +

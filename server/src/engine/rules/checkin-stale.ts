@@ -10,7 +10,7 @@ export const checkinStale: Rule = {
   defaultSeverity: 'warning',
   description: 'No check-in for more than 14 days inside the period (as of today).',
   rationale:
-    'Quarterly OKRs are checked in weekly (Wodtke\'s Monday commitments; seed 001). A KR without fresh check-ins shows ' +
+    'Quarterly OKRs are checked in weekly (Wodtke\'s Monday commitments, Radical Focus). A KR without fresh check-ins shows ' +
     'stale progress and problems surface too late to act on.',
   howToFix: "Add a 'checkin DATE VALUE [status]' line with where the metric stands today.",
   defaultOptions: { days: 14 },
@@ -30,6 +30,8 @@ export const checkinStale: Rule = {
       const { kr } = ref;
       if (kr.checkins.some((c) => c.done)) continue;
       if (kr.target?.date && kr.target.date.iso < ctx.asOf) continue;
+      // A KR with neither a baseline nor a check-in is still being drafted: kr-missing-baseline coaches it.
+      if (!kr.baseline && kr.checkins.length === 0) continue;
       const past = kr.checkins.filter((c) => c.date.iso <= ctx.asOf);
       const last = past[past.length - 1]?.date.iso;
       const since = last ?? (kr.baseline?.date && kr.baseline.date.iso > period.start ? kr.baseline.date.iso : period.start);

@@ -20,8 +20,8 @@ export const duplicateKr: Rule = {
   defaultSeverity: 'warning',
   description: 'The same KR appears twice in the file.',
   rationale:
-    'Fewer OKRs communicate better ("less is more", seed 000); a KR written twice is counted twice in progress and ' +
-    'splits check-ins between two copies. Seed 001 lists "Implement automated invoice processing software" under three objectives.',
+    'Fewer OKRs communicate better ("less is more", Ben Lamorte); a KR written twice is counted twice in progress and ' +
+    'splits check-ins between two copies. Tability\'s OKR examples for an accounts team list "Implement automated invoice processing software" under three objectives.',
   howToFix: 'Keep one copy under the objective it serves most; delete or reword the other.',
   examples: [
     {

@@ -10,7 +10,7 @@ export const fileMaxObjectives: Rule = {
   description: 'The file has more objectives than the maximum (5 by default).',
   rationale:
     'Three to five objectives per cycle at most (Doerr); one to three per team (Lamorte); Radical Focus sets one. ' +
-    '"The fewer OKRs you have, the better the communication" (seed 000).',
+    '"The fewer OKRs you have, the better the communication" (Ben Lamorte).',
   howToFix: 'Choose the objectives that matter most this cycle; park the others.',
   defaultOptions: { max: 5 },
   optionsDoc: { max: 'Most objectives a file may have (default 5).' },

@@ -10,7 +10,7 @@ export const krAmbiguousMetric: Rule = {
   description: 'What the KR counts is unclear: an abbreviation of a balance, a comparator on an abbreviation, "efforts", two metrics at once, or percentages of a count.',
   rationale:
     'In Ben Lamorte\'s accounts-receivable workshop, "Reduce AR>60 days by 50%" drew the question "do you mean the number ' +
-    'of customers with invoices past 60 days, or the total dollars?" (seed 000). A KR must say exactly what is counted so ' +
+    'of customers with invoices past 60 days, or the total dollars?". A KR must say exactly what is counted so ' +
     'that someone outside the team can measure it the same way ("Specific KRs", Lamorte; Perdoo).',
   howToFix:
     'Spell out what is counted and in which unit: "total dollars invoiced 60+ days past due", "number of unpaid invoices", ' +

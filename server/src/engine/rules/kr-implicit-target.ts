@@ -10,7 +10,7 @@ export const krImplicitTarget: Rule = {
   defaultSeverity: 'info',
   description: 'A relative change with a known baseline: say the target itself.',
   rationale:
-    'The KR formula is verb + what you measure + from baseline X to target Y + by date (Lamorte; Niven; seed 000\'s ' +
+    'The KR formula is verb + what you measure + from baseline X to target Y + by date (Lamorte; Niven; Lamorte\'s accounts-receivable ' +
     'rewrite "we were at $24 million as of March 31 and we want it to be down to $12 million by August 30"). A stated ' +
     'target is what people remember and check in against; "50%" makes everyone do the arithmetic.',
   howToFix: 'Write the KR from baseline to target and add a `target` line; the quick fix computes the target for you.',

@@ -7,7 +7,7 @@ export const krKpiLike: Rule = {
   defaultSeverity: 'info',
   description: 'The KR keeps a level ("maintain", "keep", "ensure zero"): business as usual, a health metric.',
   rationale:
-    'KPIs measure how the business runs; OKRs are for what must change. Seed 004 (What Matters, "Dear Andy"): keep a ' +
+    'KPIs measure how the business runs; OKRs are for what must change. The "Dear Andy" column of What Matters (Doerr\'s site): keep a ' +
     'KPI as a KR only while it has slipped and must change, then "demote it to a KPI". Google\'s OKR playbook calls ' +
     'business-as-usual KRs a trap; Radical Focus keeps them as health metrics beside the OKRs.',
   howToFix:

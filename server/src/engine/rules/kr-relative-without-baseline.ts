@@ -9,7 +9,7 @@ export const krRelativeWithoutBaseline: Rule = {
   description: 'A relative change ("by 50%", "10 days faster") with no baseline to apply it to.',
   rationale:
     '"Reduce by 50%" means nothing until you know 50% of what: Ben Lamorte asks teams to "specify the baseline", and the ' +
-    'AR workshop (seed 000) only became measurable once Mary said "we were at $24 million as of March 31". Without a ' +
+    'AR workshop only became measurable once Mary said "we were at $24 million as of March 31". Without a ' +
     'baseline nobody can compute the target or the progress.',
   howToFix:
     'Add a `baseline VALUE on DATE` line (where the metric stands and when it was measured). The quick fix asks for the ' +

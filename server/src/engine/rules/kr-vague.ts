@@ -9,7 +9,7 @@ export const krVague: Rule = {
   description: 'The KR has nothing measurable: no number, no baseline, no target.',
   rationale:
     '"If it doesn\'t have a number, it\'s not a key result" (Marissa Mayer, quoted by John Doerr in Measure What Matters; ' +
-    'Perdoo: "without a metric, it\'s not a Key Result"). Seed examples such as "Control a budget" or "All budgets ' +
+    'Perdoo: "without a metric, it\'s not a Key Result"). Published examples such as "Control a budget" or "All budgets ' +
     'controlled with X% margin of error" leave nobody able to say at the end of the quarter whether they were met.',
   howToFix:
     'Name the metric and give it numbers: verb + what you measure + from baseline X to target Y + by date ' +

@@ -8,7 +8,7 @@ export const krZeroToHundred: Rule = {
   description: 'A KR from 0% to 100% is usually an initiative being tracked as done / not done.',
   rationale:
     'Perdoo warns that a key result running from 0 to 100% is probably an initiative: it measures completion of work, ' +
-    'not the outcome the work is for ("Train 90% of customers" in seed 001 is a task).',
+    'not the outcome the work is for ("Train 90% of customers" in Tability\'s accounts-team examples is a task).',
   howToFix: 'Measure what the work changes (adoption, time saved, errors avoided) and keep the work as a task.',
   examples: [
     {

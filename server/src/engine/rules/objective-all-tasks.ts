@@ -8,7 +8,7 @@ export const objectiveAllTasks: Rule = {
   description: 'Every key result of the objective is a task: the build trap.',
   rationale:
     'When every KR is something to do, the objective measures output, not outcome: "shifting your focus from projects ' +
-    'to outcomes is key" (seed 001); Wodtke: "doing a thing is not a KR". Melissa Perri calls this the build trap.',
+    'to outcomes is key" (Tability); Wodtke: "doing a thing is not a KR". Melissa Perri calls this the build trap.',
   howToFix: 'Write at least one KR that measures what the work changes; keep the activities as tasks under it.',
   examples: [
     {

@@ -7,7 +7,7 @@ export const objectiveHasNumber: Rule = {
   description: 'The objective contains a number (off by default; turn it on as "info").',
   rationale:
     'Objectives are qualitative and inspiring; the numbers belong in the key results (Lamorte; Doerr). Some teams do ' +
-    'write "Close the books in 10 days" as an objective (seed 003), so this rule is off unless you want it.',
+    'write "Close the books in 10 days" as an objective (a published finance OKR guide recommends it), so this rule is off unless you want it.',
   howToFix: 'Move the number into a key result and keep the objective as the qualitative why.',
   examples: [
     {

@@ -14,8 +14,8 @@ export const objectiveMaxKrs: Rule = {
   defaultSeverity: 'warning',
   description: 'The objective has more key results than the maximum (5 by default).',
   rationale:
-    'John Doerr (Measure What Matters) advises at most five KRs per objective; Radical Focus uses three, seed 001 three ' +
-    'to four. More KRs dilute focus: "communication with OKRs is negatively correlated to the number of OKRs" (seed 000).',
+    'John Doerr (Measure What Matters) advises at most five KRs per objective; Radical Focus uses three, Tability three ' +
+    'to four. More KRs dilute focus: "communication with OKRs is negatively correlated to the number of OKRs" (Ben Lamorte).',
   howToFix: 'Keep the KRs that best show the objective is met; move the rest to tasks, health metrics or another cycle.',
   defaultOptions: { max: 5 },
   optionsDoc: { max: 'Most key results an objective may have (default 5).' },

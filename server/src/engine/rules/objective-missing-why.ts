@@ -7,7 +7,7 @@ export const objectiveMissingWhy: Rule = {
   defaultSeverity: 'warning',
   description: 'The objective does not say why it matters now.',
   rationale:
-    'An objective is qualitative and says why it matters (Lamorte, in the comments of seed 000: "consider adding an ' +
+    'An objective is qualitative and says why it matters (Ben Lamorte, answering a reader of his Accounts Receivable OKR post: "consider adding an ' +
     'objective description that answers the question why"; Perdoo\'s objective form asks "why is it important?" and ' +
     '"why is it urgent?"). The why is what lets people choose between competing work.',
   howToFix: "Add a 'why' line under the objective: why it matters, and why now.",

@@ -34,6 +34,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
 export type LazyActionData = { lazy: 'fixAll'; uri: string } | { lazy: 'disableRule'; uri: string; rule: string };
 
 export const ShowRuleDocumentationCommand = 'okr.showRuleDocumentation';
+export const CheckInCommand = 'okr.checkIn';
 
 export function codeActions(state: Analyzed, params: CodeActionParams): CodeAction[] {
   const { analysis } = state;
@@ -48,6 +49,7 @@ export function codeActions(state: Analyzed, params: CodeActionParams): CodeActi
       const diagnostic = engineDiagnostic(analysis, client);
       if (!diagnostic) continue;
       for (const fix of safeFixes(analysis, diagnostic)) actions.push(quickFix(uri, state.version, client, diagnostic, fix));
+      if (diagnostic.rule === 'checkin-stale') actions.push(checkInAction(uri, client));
       if (diagnostic.rule === 'syntax' || diagnostic.rule === 'config' || rulesSeen.has(diagnostic.rule)) continue;
       rulesSeen.add(diagnostic.rule);
       help.push(...ruleActions(uri, client, diagnostic.rule));
@@ -78,6 +80,16 @@ function ruleActions(uri: string, client: LspDiagnostic, rule: string): CodeActi
   return actions;
 }
 
+/**
+ * "Check in…" on a stale KR: the client's Check In command, given the KR the way the OKR Progress
+ * view gives it (a KR node: its document and where its line starts).
+ */
+function checkInAction(uri: string, client: LspDiagnostic): CodeAction {
+  const title = 'Check in…';
+  const kr = { kind: 'kr', uri, kr: { range: { start: client.range.start, end: client.range.start } } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [client], command: { title, command: CheckInCommand, arguments: [kr] } };
+}
+
 function safeFixes(analysis: Analysis, diagnostic: Diagnostic, answers?: Record<string, string>): Fix[] {
   try {
     return fixesFor(runInput(analysis), diagnostic, answers);
@@ -91,7 +103,8 @@ function quickFix(uri: string, version: number, client: LspDiagnostic, diagnosti
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [client] };
   if (fix.isPreferred) action.isPreferred = true;
   if (fix.needsInput?.length) {
-    const args: FixWithInputArgs = { uri, version, diagnostic, title: fix.title, inputs: fix.needsInput };
+    // The input boxes carry the short title; the light bulb the full one.
+    const args: FixWithInputArgs = { uri, version, diagnostic, title: fix.inputTitle ?? fix.title, inputs: fix.needsInput };
     action.command = { title: fix.title, command: FixWithInputCommand, arguments: [args] };
   } else {
     action.edit = { changes: { [uri]: fix.edits } };
@@ -152,7 +165,7 @@ export function fixWithAnswers(state: Analyzed, diagnostic: Diagnostic, title: s
   const current = engineDiagnostic(state.analysis, { code: diagnostic.rule, range: diagnostic.range, message: diagnostic.message });
   if (!current) return { error: 'The document changed and this problem is gone.' };
   const fixes = safeFixes(state.analysis, current, answers);
-  const fix = fixes.find((f) => f.title === title && !f.needsInput?.length && f.edits.length)
+  const fix = fixes.find((f) => (f.title === title || f.inputTitle === title) && !f.needsInput?.length && f.edits.length)
     ?? fixes.find((f) => !f.needsInput?.length && f.edits.length);
   if (!fix) {
     const still = fixes.find((f) => f.needsInput?.length);

@@ -51,30 +51,42 @@ const esc = (s: string | null | undefined) => (s ? escapeMarkdown(s) : '—');
 function krHover(k: KrProgress, analysis: Analysis, at: { line: number; character: number }): string {
   const lines = [`**Key result** · ${ICON[k.status]} ${statusText(k.status)}`, '', esc(k.kr.text), ''];
   const expected = k.expected === null ? '' : ` · expected **${percentText(k.expected)}** today`;
-  lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
+  // No progress to measure: say why, not an empty bar and "—".
+  if (k.progress === null) lines.push(`No progress to show yet: ${noProgressReason(k)}.`, '');
+  else lines.push(`${bar(k.progress)} **${percentText(k.progress)}**${expected}`, '');
   const baseline = k.baseline ? `${esc(k.baseline.raw)}${k.baselineDate ? ` on ${k.baselineDate}` : ''}` : '—';
   const comparator = k.kind === 'threshold' && k.kr.target?.comparator ? `${escapeMarkdown(k.kr.target.comparator)} ` : '';
   const target = k.kind === 'milestone' ? 'done' : k.target ? `${comparator}${esc(k.target.raw)}` : '—';
   const by = k.targetDate ? ` by ${k.targetDate}` : '';
-  lines.push(`- **Baseline → target:** ${baseline} → ${target}${by}`);
+  // An empty KR (still being drafted) has neither: no "— → —" line.
+  if (k.baseline || k.kind === 'milestone' || k.target || k.targetDate) lines.push(`- **Baseline → target:** ${baseline} → ${target}${by}`);
   if (k.current && k.currentDate) lines.push(`- **Current:** ${esc(k.current.raw)} on ${k.currentDate}`);
   else lines.push('- **Current:** no check-in yet');
-  const reported = k.reported ? ` · reported **${statusText(k.reported as ComputedStatus)}**` : '';
-  lines.push(`- **Status:** computed **${statusText(k.status)}**${reported}`);
+  const reported = k.reported && k.reported !== k.status ? ` (your call: **${statusText(k.reported as ComputedStatus)}**)` : '';
+  lines.push(`- **Status:** **${statusText(k.status)}**${reported}`);
   const history = historyLine(k, analysis);
   if (history) lines.push(history);
   if (k.score !== undefined) lines.push(`- **Score:** ${formatScore(k.score)}${k.kr.score?.note ? ` · ${esc(k.kr.score.note)}` : ''}`);
   if (k.weight !== 1) lines.push(`- **Weight:** ${k.weight}`);
-  lines.push(`- **Tasks:** ${k.tasks.done}/${k.tasks.total} done`);
+  if (k.tasks.total > 0) lines.push(`- **Tasks:** ${k.tasks.done}/${k.tasks.total} done`);
   const block = k.kr.blockRange;
-  // A finding under the cursor is shown by the editor beside this hover: not repeated here.
+  // A finding on the line under the cursor is in sight (its squiggle, and the editor shows it
+  // beside this hover): not repeated here.
   const hints = analysis.diagnostics.filter((d) => d.range.start.line >= block.start.line && d.range.start.line <= block.end.line
-    && !contains(d.range, at.line, at.character));
+    && !contains(d.range, at.line, at.character) && d.range.start.line !== at.line && d.range.end.line !== at.line);
   if (hints.length) {
     lines.push('');
     for (const d of hints.slice(0, 3)) lines.push(`💡 \`${d.rule}\`: ${escapeMarkdown(d.message)}`, '');
   }
   return lines.join('\n').trimEnd();
+}
+
+function noProgressReason(k: KrProgress): string {
+  if (k.kind === 'threshold') return k.target ? 'no value yet to compare with the threshold' : 'it needs a threshold to meet';
+  if (!k.baseline && !k.target) return 'it needs a baseline and a target';
+  if (!k.baseline) return 'it needs a baseline';
+  if (!k.target) return 'it needs a target';
+  return 'the baseline and the target are the same';
 }
 
 /** `- **History:** ▁▃▅ 3 check-ins · 0% → 38%` — the check-ins' progress as a sparkline. */
