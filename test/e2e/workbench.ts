@@ -141,13 +141,17 @@ export async function treeRows(page: Page, viewTitle: string): Promise<TreeRow[]
 /** Expands every collapsed row of the view, level by level (trees render their children lazily). */
 export async function expandAll(page: Page, viewTitle: string): Promise<void> {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label*="${viewTitle}"]`) });
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < 200; round++) {
     const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]').first();
     if (await collapsed.count() === 0) return;
     const label = await collapsed.getAttribute('aria-label');
     await collapsed.locator('.monaco-tl-twistie').click();
-    await pane.locator(`.monaco-list-row[aria-expanded="true"][aria-label="${(label ?? '').replace(/"/g, '\\"')}"]`).first().waitFor();
+    // A refresh of the view (a file indexed, a setting read) can redraw the row collapsed again:
+    // then the next round finds it collapsed and clicks it again.
+    await pane.locator(`.monaco-list-row[aria-expanded="true"][aria-label="${(label ?? '').replace(/"/g, '\\"')}"]`).first()
+      .waitFor({ timeout: 5000 }).catch(() => undefined);
   }
+  throw new Error(`${viewTitle}: rows still collapsed after 200 rounds of expanding`);
 }
 
 /** Drags the sash on the side bar's right edge so the side bar is about `width` pixels wide. */
