@@ -119,13 +119,16 @@ suite('Tree, check-in and export', () => {
   test('OKR: Check In… warns, without refusing, when a value is far off the last one or lacks its M', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
-    const { warnings } = await answeringPrompts(['17', AS_OF, 'No status', ''],
-      () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
-    assert.equal(warnings.length, 1, JSON.stringify(warnings));
-    assert.match(warnings[0], /^Reduce total dollars.*: 17 has no M while the last value is \$19\.4M: did you mean 17M\?$/);
-    const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
-    assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} 17`, 'a warning still lets the value through');
-    await setText(doc, original);
+    try {
+      const { warnings } = await answeringPrompts(['17', AS_OF, 'No status', ''],
+        () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+      assert.equal(warnings.length, 1, JSON.stringify(warnings));
+      assert.match(warnings[0], /^Reduce total dollars.*: 17 has no M while the last value is \$19\.4M: did you mean 17M\?$/);
+      const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
+      assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} 17`, 'a warning still lets the value through');
+    } finally {
+      await setText(doc, original); // the next tests start from the sample
+    }
   });
 
   test('OKR: Check In… titles its boxes short ("Check In (1/4): Value"), the KR in the prompt, and no prompt ends in parentheses', async () => {
