@@ -2,7 +2,8 @@
 // input boxes a fix asks through when it needs answers (the AR rewrite without a baseline).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { checkInDateProblem, checkInValueProblem } from '../../server/src/engine/checkin';
+import { checkInDateProblem, checkInValueProblem, checkInValueWarning } from '../../server/src/engine/checkin';
+import { outcomeAnswerWarning } from '../../server/src/engine/fixes/answer-checks';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import { fileNameProblem, newFileName, newFileTemplate, withOkrExtension } from '../../server/src/engine/template';
 import {
@@ -147,23 +148,26 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     const unit = facts.milestone ? 'a milestone: done' : facts.unitLabel ? `in ${facts.unitLabel}` : 'a number with its unit';
     const last = facts.lastValue ? ` · last ${facts.lastValue}${facts.lastDate ? ` on ${facts.lastDate}` : ''}` : '';
     const value = await vscode.window.showInputBox({
-      title: `Check In (1/4) · ${kr.title}`,
-      prompt: `Current value, ${unit}${last}`,
+      // A short title that fits one line; the KR (however long) goes in the prompt.
+      title: 'Check In (1/4): Value',
+      prompt: `${kr.title}: current value, ${unit}${last}`,
       placeHolder: facts.milestone ? 'done' : facts.lastValue && facts.lastValue !== 'done' ? `like ${facts.lastValue}` : 'like 64%, $18.2M or 45 days',
       value: facts.milestone ? 'done' : '',
       ignoreFocusOut: true,
-      // Checked as it is typed: the value and its unit against the KR (the engine's own check).
-      validateInput: (v) => checkInValueProblem(v, facts),
+      // Checked as it is typed: the value and its unit against the KR (the engine's own check);
+      // a likely slip ("17" after $19.4M) is a warning that Enter still accepts.
+      validateInput: (v) => checkInValueProblem(v, facts) ?? asWarning(checkInValueWarning(v, facts)),
     });
     if (value === undefined) return;
     const date = await vscode.window.showInputBox({
-      title: 'Check In (2/4) · Date',
-      prompt: 'Date of the check-in (YYYY-MM-DD)',
+      title: 'Check In (2/4): Date',
+      // No closing parenthesis: VS Code appends its own "(Press 'Enter' to confirm…)".
+      prompt: 'Date of the check-in, as YYYY-MM-DD',
       value: kr.today,
       ignoreFocusOut: true,
       validateInput: (v) => {
         const problem = checkInDateProblem(v, facts, kr.today);
-        return problem.error ?? (problem.warning ? { message: problem.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
+        return problem.error ?? asWarning(problem.warning);
       },
     });
     if (date === undefined) return;
@@ -179,11 +183,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         { label: 'No status', description: 'leave the call to the numbers', status: undefined },
         ...REPORTED_STATUSES.map((r) => ({ label: statusPickLabel(r.status), description: r.description, status: r.status })),
       ],
-      { title: 'Check In (3/4) · Your Call (optional)', placeHolder: 'Your call on the key result. Press Enter to skip.', ignoreFocusOut: true },
+      { title: 'Check In (3/4): Your Call (Optional)', placeHolder: 'Your call on the key result. Press Enter to skip.', ignoreFocusOut: true },
     );
     if (!statusPick) return;
     const note = await vscode.window.showInputBox({
-      title: 'Check In (4/4) · Note (optional)', prompt: 'What happened since the last check-in?', placeHolder: 'Press Enter to skip', ignoreFocusOut: true,
+      title: 'Check In (4/4): Note (Optional)', prompt: 'What happened since the last check-in?', placeHolder: 'Press Enter to skip', ignoreFocusOut: true,
     });
     if (note === undefined) return;
     const params: CheckInEditParams = {
@@ -256,7 +260,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         placeHolder: input.placeholder,
         value: input.value,
         ignoreFocusOut: true,
-        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}` : undefined),
+        // An outcome that itself reads as a task or vague gets a warning; Enter still writes it.
+        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}`
+          : input.warn === 'outcome-kr' ? asWarning(outcomeAnswerWarning(v)) : undefined),
       });
       if (answer === undefined) return;
       answers[input.name] = answer.trim();
@@ -270,6 +276,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     for (const e of result.edits) edit.replace(vscode.Uri.parse(args.uri), toRange(e.range), e.newText);
     if (await vscode.workspace.applyEdit(edit)) walkthroughDone('fixed');
   });
+}
+
+/** A message shown under an input box that does not stop Enter. */
+function asWarning(message: string | undefined): vscode.InputBoxValidationMessage | undefined {
+  return message ? { message, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
 }
 
 /**

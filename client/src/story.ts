@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { VSCODE_CHART_CSS } from '../../server/src/engine/chart/styles';
 import { escapeXml } from '../../server/src/engine/chart/escape';
-import { parsePeriod } from '../../server/src/engine/close';
+import { nextFileName, parsePeriod } from '../../server/src/engine/close';
 import {
   ChartRequest, ClosePlanRequest, CloseContextRequest,
   type ChartResult, type CloseContextResult, type ClosePlanResult,
@@ -80,9 +80,15 @@ export function registerStoryCommands(context: vscode.ExtensionContext, running:
       void vscode.window.showWarningMessage("This file has no 'period' line: there is no period to close.");
       return;
     }
+    // Before the period's last day: scores would be read off figures still moving; ask first.
+    if (ctx.earlyWarning) {
+      const go = await vscode.window.showWarningMessage(`${ctx.earlyWarning} Close it anyway?`, { modal: true, detail: scoresLine(ctx.toScore) }, 'Close Anyway');
+      if (go !== 'Close Anyway') return;
+    }
     const next = await vscode.window.showInputBox({
-      title: `Close ${ctx.period} · 1/2`,
-      prompt: `The next period, to start after ${ctx.periodEnd}`,
+      // Short titles; what closing writes and creates goes in the prompt.
+      title: 'Close Period (1/2)',
+      prompt: `Closing ${ctx.period} ${scoresLine(ctx.toScore, true)} The next period, to start after ${ctx.periodEnd}; ${ctx.suggestedNext} goes in a new file, ${ctx.suggestedFile}`,
       value: ctx.suggestedNext,
       ignoreFocusOut: true,
       validateInput: (v) => {
@@ -92,9 +98,11 @@ export function registerStoryCommands(context: vscode.ExtensionContext, running:
       },
     });
     if (next === undefined) return;
+    const nextLabel = parsePeriod(next)?.label ?? next.trim();
+    const nextFile = nextFileName(decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1)), ctx.period, nextLabel);
     const picks = await vscode.window.showQuickPick(
       ctx.krs.map((k) => ({ label: k.title, description: k.description, picked: k.unfinished, line: k.line })),
-      { title: `Close ${ctx.period} · 2/2: carry which key results into ${next.trim()}?`, canPickMany: true, ignoreFocusOut: true, placeHolder: 'Unfinished key results are picked; pick none to start empty' },
+      { title: 'Close Period (2/2)', canPickMany: true, ignoreFocusOut: true, placeHolder: `Carry which key results into ${nextFile}? Unfinished ones are picked; pick none to start empty.` },
     );
     if (picks === undefined) return;
     const plan = await c.sendRequest<ClosePlanResult>(ClosePlanRequest, { uri: target.uri, next, carry: picks.map((p) => p.line) });
@@ -124,6 +132,16 @@ export function registerStoryCommands(context: vscode.ExtensionContext, running:
     const scored = plan.scoreEdits?.length ?? 0;
     void vscode.window.showInformationMessage(`Closed ${ctx.period}: ${scored} score${scored === 1 ? '' : 's'} written, ${picks.length} key result${picks.length === 1 ? '' : 's'} carried into ${vscode.workspace.asRelativePath(nextUri)}.`);
   }));
+}
+
+/** "Writes 2 scores into this file: Reduce days… 0.5, Increase… 0.7." (`lower`: after "Closing 2026-Q1"). */
+function scoresLine(toScore: CloseContextResult['toScore'], lower = false): string {
+  const verb = lower ? 'writes' : 'Writes';
+  if (!toScore.length) return `${verb} no scores: every key result has one or has no figures to score.`;
+  // Cut at a word: the titles only jog the memory, the file shows them whole.
+  const short = (t: string) => (t.length > 32 ? `${t.slice(0, 32).replace(/\s+\S*$/, '')}…` : t);
+  const list = toScore.map((k) => `${short(k.title)} ${k.score}`).join(', ');
+  return `${verb} ${toScore.length} score${toScore.length === 1 ? '' : 's'} into this file: ${list}.`;
 }
 
 function nonce(): string {

@@ -147,6 +147,31 @@ suite('Quick fixes', () => {
     await setText(doc, original);
   });
 
+  test('"Keep … as a task" warns when the outcome typed reads as a task itself, and still writes it', async () => {
+    const doc = await openScratch('keep-as-task-warning.okr', [
+      'period 2026-04-01 to 2026-08-30', 'objective Ship the new billing', '  why Customers wait too long.',
+      '  kr Implement a new invoicing system', '',
+    ].join('\n'));
+    const kept = async () => {
+      const finding = (await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => ruleOf(d) === 'kr-task'), 'kr-task')).find((d) => ruleOf(d) === 'kr-task')!;
+      const actions = await quickFixes(doc, finding);
+      const fix = actions.find((a) => a.title.startsWith('Keep '));
+      assert.ok(fix, `the "Keep … as a task" fix is among ${JSON.stringify(actions.map((a) => a.title))}`);
+      return fix;
+    };
+    const keep = await kept();
+    const { warnings } = await answeringPrompts(['Migrate to the new invoicing tool'], () => diagnosticsAfter(doc.uri, () => apply(keep)));
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0], /: This reads as a task, not an outcome: .*Say what it changes, from a baseline to a target\.$/);
+    assert.match(doc.getText(), /^ {2}kr Migrate to the new invoicing tool\n {4}task Implement a new invoicing system$/m, 'the warning does not stop the fix');
+    const { warnings: none } = await answeringPrompts(['Increase invoices paid on time from 60% to 80%'], async () => {
+      await setText(doc, ['period 2026-04-01 to 2026-08-30', 'objective Ship the new billing', '  why Customers wait too long.', '  kr Implement a new invoicing system', ''].join('\n'));
+      const fix = await kept();
+      await diagnosticsAfter(doc.uri, () => apply(fix));
+    });
+    assert.deepEqual(none, [], 'an outcome KR is taken without a warning');
+  });
+
   test('"Fix All Auto-Fixable Problems" puts consecutive task-like KRs under the KR that stays, as okr fix does', async () => {
     const head = [
       'period 2026-04-01 to 2026-08-30', 'objective Ship the new billing', '  why Customers wait too long.',

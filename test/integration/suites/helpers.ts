@@ -125,12 +125,14 @@ export const typeTheExample: Answerer = (shown) => shown.value || (shown.placeho
  * them. The tests module shares the extension's `vscode` API object (both live under the
  * extension's folder), so the extension's calls land here.
  */
-export async function answeringPrompts<T>(answers: Array<string | undefined> | Answerer, run: () => Thenable<T>): Promise<{ result: T; prompts: string[] }> {
+export async function answeringPrompts<T>(answers: Array<string | undefined> | Answerer, run: () => Thenable<T>): Promise<{ result: T; prompts: string[]; warnings: string[] }> {
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
   const originalInput = window.showInputBox;
   const originalPick = window.showQuickPick;
   const originalWarning = window.showWarningMessage;
   const prompts: string[] = [];
+  // The warnings the boxes showed under the answers they took (as `prompt: warning`).
+  const warnings: string[] = [];
   const queue = typeof answers === 'function' ? [] : [...answers];
   // `hint` is the box's or the pick's own placeholder text (a pick's `placeholder` is its first item).
   const next = (prompt: string, placeholder?: string, value?: string, hint?: string) => {
@@ -146,6 +148,7 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
       // A warning (severity Warning or Info) lets the answer through, as the input box does.
       const problem = typeof shown === 'string' ? shown : shown && shown.severity === vscode.InputBoxValidationSeverity.Error ? shown.message : undefined;
       if (problem) throw new Error(`the input box refused ${JSON.stringify(answer)}: ${JSON.stringify(problem)}`);
+      if (shown && typeof shown === 'object' && shown.severity === vscode.InputBoxValidationSeverity.Warning) warnings.push(`${prompts[prompts.length - 1]}: ${shown.message}`);
     }
     return answer;
   }) as typeof window.showInputBox;
@@ -169,7 +172,7 @@ export async function answeringPrompts<T>(answers: Array<string | undefined> | A
   }) as typeof window.showWarningMessage;
   try {
     const result = await run();
-    return { result, prompts };
+    return { result, prompts, warnings };
   } finally {
     window.showInputBox = originalInput;
     window.showQuickPick = originalPick;

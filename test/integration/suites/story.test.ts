@@ -67,6 +67,40 @@ suite('The quarter story: chart and close', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('OKR: Close Period… before the period ends asks first ("Close Anyway"), and writes nothing when told not to', async () => {
+    const uri = workspaceUri('early-2026-Q2.okr');
+    const next = workspaceUri('early-2026-Q3.okr');
+    const text = [
+      'period 2026-Q2',
+      'objective Get paid faster by our customers',
+      '  why Late payments squeeze our cash this year',
+      '  kr Increase on-time payments from 60% to 80% by 2026-06-30',
+      '    baseline 60% on 2026-03-31',
+      '    checkin 2026-05-01 70% on-track',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await waitForDiagnostics(uri, () => true, 'a first check');
+      const { prompts } = await answeringPrompts([undefined], () => vscode.commands.executeCommand('okr.closePeriod'));
+      assert.deepEqual(prompts, ['2026-Q2 ends in 46 days (2026-06-30): closing now scores its key results on the figures as of 2026-05-15. Close it anyway?']);
+      assert.equal(doc.getText(), text, 'no score written');
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(next)), 'no next file');
+      const closed = await answeringPrompts(['Close Anyway', '2026-Q3', 'Increase on-time payments'], () => vscode.commands.executeCommand('okr.closePeriod'));
+      assert.equal(closed.prompts.length, 3, JSON.stringify(closed.prompts));
+      assert.match(doc.getText(), /checkin 2026-05-01 70% on-track\n {4}score /, 'the score is written once confirmed');
+      await vscode.workspace.fs.stat(next);
+    } finally {
+      for (const u of [next, uri]) {
+        await vscode.window.showTextDocument(u).then(() => vscode.commands.executeCommand('workbench.action.files.revert'), () => undefined);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const u of [uri, next]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
+  });
+
   test('OKR: Close Period… writes the scores and creates the next file with the picked KRs', async () => {
     const uri = workspaceUri('close-me-2026-Q1.okr');
     const next = workspaceUri('close-me-2026-Q2.okr');
@@ -87,8 +121,17 @@ suite('The quarter story: chart and close', () => {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       await waitForDiagnostics(uri, (ds) => ds.some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'kr-unscored'), 'kr-unscored');
-      const { prompts } = await answeringPrompts(['2026-Q2', 'Increase on-time payments'], () => vscode.commands.executeCommand('okr.closePeriod'));
-      assert.deepEqual(prompts, ['The next period, to start after 2026-03-31', 'Close 2026-Q1 · 2/2: carry which key results into 2026-Q2?']);
+      const hints: string[] = [];
+      const answers = ['2026-Q2', 'Increase on-time payments'];
+      const { prompts } = await answeringPrompts((shown) => {
+        hints.push(shown.hint ?? '');
+        return answers.shift();
+      }, () => vscode.commands.executeCommand('okr.closePeriod'));
+      assert.equal(prompts.length, 2, `no confirmation once the period has ended: ${JSON.stringify(prompts)}`);
+      assert.equal(prompts[0], 'Closing 2026-Q1 writes 2 scores into this file: Reduce days sales outstanding… 0.5, Increase on-time payments from… 0.5. '
+        + 'The next period, to start after 2026-03-31; 2026-Q2 goes in a new file, close-me-2026-Q2.okr');
+      assert.equal(prompts[1], 'Close Period (2/2)', 'a short title');
+      assert.equal(hints[1], 'Carry which key results into close-me-2026-Q2.okr? Unfinished ones are picked; pick none to start empty.');
       assert.match(doc.getText(), /checkin 2026-03-20 46 days at-risk\n {4}score 0\.5\n/);
       assert.match(doc.getText(), /checkin 2026-03-20 70% on-track\n {4}score 0\.5\n/);
       const created = new TextDecoder().decode(await vscode.workspace.fs.readFile(next));

@@ -116,6 +116,45 @@ suite('Tree, check-in and export', () => {
     assert.equal(await shown.validateInput('$17M'), undefined);
   });
 
+  test('OKR: Check In… warns, without refusing, when a value is far off the last one or lacks its M', async () => {
+    const doc = await cursorOnTheDollarKr();
+    const original = doc.getText();
+    try {
+      const { warnings } = await answeringPrompts(['17', AS_OF, 'No status', ''],
+        () => diagnosticsAfter(doc.uri, () => vscode.commands.executeCommand('okr.checkIn')));
+      assert.equal(warnings.length, 1, JSON.stringify(warnings));
+      assert.match(warnings[0], /^Reduce total dollars.*: 17 has no M while the last value is \$19\.4M: did you mean 17M\?$/);
+      const last = lineOf(doc, 'checkin 2026-05-01 $19.4M at-risk');
+      assert.equal(doc.lineAt(last + 1).text, `    checkin ${AS_OF} 17`, 'a warning still lets the value through');
+    } finally {
+      await setText(doc, original); // the next tests start from the sample
+    }
+  });
+
+  test('OKR: Check In… titles its boxes short ("Check In (1/4): Value"), the KR in the prompt, and no prompt ends in parentheses', async () => {
+    await cursorOnTheDollarKr();
+    const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+    const original = window.showInputBox;
+    const originalPick = window.showQuickPick;
+    const shown: vscode.InputBoxOptions[] = [];
+    const answers = ['$17M', AS_OF];
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      shown.push(options ?? {});
+      return answers.shift();
+    }) as typeof window.showInputBox;
+    window.showQuickPick = (async () => undefined) as typeof window.showQuickPick; // cancel at the status pick
+    try {
+      await vscode.commands.executeCommand('okr.checkIn');
+    } finally {
+      window.showInputBox = original;
+      window.showQuickPick = originalPick;
+    }
+    assert.deepEqual(shown.map((o) => o.title), ['Check In (1/4): Value', 'Check In (2/4): Date']);
+    assert.match(shown[0].prompt ?? '', /^Reduce total dollars invoiced 60\+ days past due/, 'the KR is named in the prompt');
+    assert.equal(shown[1].prompt, 'Date of the check-in, as YYYY-MM-DD');
+    for (const o of shown) assert.doesNotMatch(o.prompt ?? '', /\)$/, 'VS Code appends its own "(Press \'Enter\'…)"');
+  });
+
   test('OKR: Check In… with the optional status skipped records no status; the optional steps say Enter skips them', async () => {
     const doc = await cursorOnTheDollarKr();
     const original = doc.getText();
