@@ -3,11 +3,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkInDateProblem, checkInValueProblem, checkInValueWarning } from '../../server/src/engine/checkin';
-import { outcomeAnswerWarning } from '../../server/src/engine/fixes/answer-checks';
 import type { ComputedStatus } from '../../server/src/engine/progress/types';
 import { fileNameProblem, newFileName, newFileTemplate, withOkrExtension } from '../../server/src/engine/template';
 import {
-  CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
+  AnswerWarningRequest, type AnswerWarningResult, CheckInContextRequest, CheckInEditRequest, FixAllRequest, FixWithAnswersRequest, ReportRequest,
   type CheckInContextResult, type CheckInEditParams, type CheckInEditResult, type FixAllResult, type FixWithAnswersResult,
   type FixWithInputArgs, type ReportResult,
 } from '../../server/src/lsp/protocol';
@@ -260,9 +259,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         placeHolder: input.placeholder,
         value: input.value,
         ignoreFocusOut: true,
-        // An outcome that itself reads as a task or vague gets a warning; Enter still writes it.
-        validateInput: (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}`
-          : input.warn === 'outcome-kr' ? asWarning(outcomeAnswerWarning(v)) : undefined),
+        // An outcome that itself reads as a task or vague gets a warning (the server reads it); Enter still writes it.
+        validateInput: async (v) => (!v.trim() ? 'An answer is needed.' : pattern && !pattern.test(v.trim()) ? `Expected ${input.placeholder ?? 'a value such as 62%, $1.2M or 45 days'}.`
+          : input.warn ? asWarning((await c.sendRequest<AnswerWarningResult>(AnswerWarningRequest, { warn: input.warn, answer: v })).message ?? undefined) : undefined),
       });
       if (answer === undefined) return;
       answers[input.name] = answer.trim();

@@ -65,6 +65,14 @@ describe('lsp: quick fixes', function () {
     assert.ok(applied >= 2, `only ${applied} fixes were applied`);
   });
 
+  it('warns, through okr/answerWarning, when an answer meant as an outcome KR reads as a task', async () => {
+    const warning = (answer: unknown, warn: unknown = 'outcome-kr') => client.request<{ message: string | null }>('okr/answerWarning', { warn, answer });
+    assert.match((await warning('Migrate to the new invoicing tool')).message ?? '', /^This reads as a task, not an outcome/);
+    assert.equal((await warning('Reduce invoice errors per month from 40 to 10')).message, null);
+    assert.equal((await warning(42)).message, null);
+    assert.equal((await warning('Migrate to the new invoicing tool', 'other')).message, null);
+  });
+
   it('turns the AR KR into the explicit dollar KR the product is known for', async () => {
     const uri = 'file:///mem/rewrite.okr';
     const { diagnostics } = await client.open(uri, COACHING);

@@ -79,6 +79,16 @@ export interface FixWithInputArgs {
   inputs: FixInput[];
 }
 
+/** A warning on an answer typed into a fix's question (the question's `warn`), read by the server's engine. */
+export const AnswerWarningRequest = 'okr/answerWarning';
+export interface AnswerWarningParams {
+  warn: 'outcome-kr';
+  answer: string;
+}
+export interface AnswerWarningResult {
+  message: string | null;
+}
+
 export const FixWithAnswersRequest = 'okr/fixWithAnswers';
 export interface FixWithAnswersParams {
   uri: string;

@@ -1,5 +1,6 @@
 // The OKR language server: a function of its connection. Every handler is wrapped by `safe`
 // (exceptions are logged and answered empty; cancelled requests get the cancellation error).
+import { outcomeAnswerWarning } from '../engine/fixes/answer-checks';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -413,6 +414,11 @@ export function startServer(connection: Connection): void {
       return /\r\n|\r|\n$/.exec(text)?.[0] ?? /\r\n|\n|\r/.exec(document.getText())?.[0] ?? '\n';
     };
     return checkInEdit(analyzed, params, eolOf);
+  }));
+
+  connection.onRequest(P.AnswerWarningRequest, safe(connection, 'answer warning', { message: null }, (params: P.AnswerWarningParams): P.AnswerWarningResult => {
+    if (params?.warn !== 'outcome-kr' || typeof params.answer !== 'string') return { message: null };
+    return { message: outcomeAnswerWarning(params.answer) ?? null };
   }));
 
   connection.onRequest(P.FixWithAnswersRequest, safe(connection, 'fix with answers', { error: 'The fix could not be computed.' }, (params: P.FixWithAnswersParams) => {
