@@ -1,5 +1,5 @@
 // `okr report --status at-risk,off-track`: the statuses to show, checked before any file is read.
-import { editDistance } from '../engine/edit-distance';
+import { closestWord } from '../engine/edit-distance';
 import { COMPUTED_STATUSES } from '../engine/progress/status-filter';
 import type { ComputedStatus } from '../engine/progress/types';
 import { UsageError } from './files';
@@ -19,7 +19,7 @@ export function parseStatuses(values: string[] | undefined): ComputedStatus[] {
   for (const word of words.filter((w) => w !== '')) {
     const status = word.toLowerCase();
     if (!isStatus(status)) {
-      const closest = closestStatus(status);
+      const closest = closestWord(status, COMPUTED_STATUSES);
       throw new UsageError(closest ? `${usage(word)} — did you mean '${closest}'?` : usage(word));
     }
     if (!statuses.includes(status)) statuses.push(status);
@@ -29,18 +29,4 @@ export function parseStatuses(values: string[] | undefined): ComputedStatus[] {
 
 function usage(given: string): string {
   return `--status takes ${COMPUTED_STATUSES.join(', ')} (comma-separated), not '${given}'`;
-}
-
-/** The status a typo most likely meant, when it is close enough to be one. */
-function closestStatus(word: string): ComputedStatus | undefined {
-  let best: ComputedStatus | undefined;
-  let bestDistance = Infinity;
-  for (const status of COMPUTED_STATUSES) {
-    const d = editDistance(word, status);
-    if (d < bestDistance) {
-      best = status;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
 }

@@ -9,7 +9,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import type { Diagnostic, Range } from './model/types';
 import { positionFinder } from './fixes/edits';
 import { ALL_RULES, DEFAULT_CONFIG, ruleById } from './rules';
-import { editDistance } from './edit-distance';
+import { closestWord } from './edit-distance';
 import type { EngineConfig, RuleConfigEntry, RuleSeverity } from './rules/types';
 import type { StatusThresholds } from './progress/types';
 
@@ -112,7 +112,7 @@ function readRules(node: Node | undefined, config: EngineConfig, overrides: Conf
     const id = String(keyNode.value);
     const rule = ruleById(id);
     if (!rule) {
-      const near = closestRuleId(id);
+      const near = closestWord(id.toLowerCase(), ALL_RULES.map((rule) => rule.id));
       problem(keyNode.offset, keyNode.length, `unknown rule '${id}'${near ? ` — did you mean '${near}'?` : ''}`, 'warning');
       continue;
     }
@@ -220,19 +220,6 @@ function describeParseError(code: string): string {
     InvalidUnicode: 'bad unicode escape', InvalidEscapeCharacter: 'bad escape character', InvalidCharacter: 'bad character in string',
   };
   return words[code] ?? code;
-}
-
-function closestRuleId(id: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const rule of ALL_RULES) {
-    const d = editDistance(id.toLowerCase(), rule.id);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = rule.id;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? best : undefined;
 }
 
 /** Offsets → LSP positions (0-based line, UTF-16 character) for a text. */

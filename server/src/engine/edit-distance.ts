@@ -14,3 +14,20 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/**
+ * The candidate a typo most likely meant: the nearest, when it is close enough to be a typo
+ * (at most 2 edits, or a quarter of the word for long ones). Used by every did-you-mean.
+ */
+export function closestWord<T extends string>(word: string, candidates: Iterable<T>): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}

@@ -1,6 +1,7 @@
 // The progress tree the editor shows (period → file/team → objective → KR → task), built
 // from parsed documents. Pure: the language server sends it as the `okr/tree` answer and
 // the client draws it; docs/protocol.md documents the shape.
+import { statusWords } from './progress/status-filter';
 import { periodBounds } from './dates';
 import type { OkrDocument, Range } from './model/types';
 import type { ComputedStatus, DocumentProgress, KrProgress, ObjectiveProgress } from './progress/types';
@@ -93,9 +94,7 @@ export interface TreeSource {
 
 export const NO_PERIOD = 'No period';
 
-export function statusText(status: ComputedStatus): string {
-  return status.replace('-', ' ');
-}
+export const statusText: (status: ComputedStatus) => string = statusWords;
 
 export function percentText(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;

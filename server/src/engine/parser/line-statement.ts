@@ -1,6 +1,7 @@
 // First half of CST → model: what one line's CST says, with values, dates and
 // line-local errors already checked. It does not depend on the line's number, so it is
 // computed once per distinct line text and reused on every keystroke.
+import { editDistance } from '../edit-distance';
 import type { CstNode, IToken } from 'chevrotain';
 import type { Comparator, ReportedStatus } from '../model/types';
 import { isValidIsoDate, periodBounds } from '../dates';
@@ -243,15 +244,3 @@ export function closestKeyword(word: string): string | undefined {
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}

@@ -7,6 +7,11 @@ import type { ComputedStatus } from './types';
 /** Every status, in the order the view offers them (worst first). */
 export const COMPUTED_STATUSES: readonly ComputedStatus[] = ['off-track', 'at-risk', 'on-track', 'achieved', 'no-data'];
 
+/** A status as people read it: `off-track` → `off track`. The one spelling for tree, reports and client. */
+export function statusWords(status: string): string {
+  return status.replace('-', ' ');
+}
+
 export class StatusFilter {
   private readonly picked: ReadonlySet<ComputedStatus>;
 

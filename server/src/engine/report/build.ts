@@ -1,4 +1,5 @@
 // The progress report as data: what `okr report --format json` prints and the other formats draw.
+import { statusWords } from '../progress/status-filter';
 import type { Analysis } from '../analyze';
 import type { Quantity } from '../model/types';
 import type { ComputedStatus } from '../progress/types';
@@ -106,6 +107,4 @@ export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
 }
 
-export function statusLabel(status: ComputedStatus): string {
-  return status.replace('-', ' ');
-}
+export const statusLabel: (status: ComputedStatus) => string = statusWords;

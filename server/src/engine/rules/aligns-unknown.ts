@@ -1,4 +1,4 @@
-import { editDistance } from '../edit-distance';
+import { closestWord } from '../edit-distance';
 import type { Rule } from './types';
 
 const bad = [
@@ -8,20 +8,6 @@ const bad = [
   '  aligns grow-revnue',
   '',
 ].join('\n');
-
-/** The known id closest to an unknown one, when it is close enough to be a typo. */
-export function closestId(slug: string, ids: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const id of ids) {
-    const d = editDistance(slug, id);
-    if (d < bestDistance) {
-      best = id;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(slug.length / 4)) ? best : undefined;
-}
 
 export const alignsUnknown: Rule = {
   id: 'aligns-unknown',
@@ -41,7 +27,7 @@ export const alignsUnknown: Rule = {
     for (const node of ws.nodesOf(ctx.uri!)) {
       for (const ref of node.aligns) {
         if (ws.target(ref.slug)) continue;
-        const suggestion = closestId(ref.slug, ws.ids());
+        const suggestion = closestWord(ref.slug, ws.ids());
         const hint = suggestion ? ` — did you mean '${suggestion}'?` : ': add `id ' + ref.slug + '` to the objective or KR meant';
         report({
           message: `No objective or KR has the id '${ref.slug}'${hint}`,
